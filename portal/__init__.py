@@ -1,0 +1,81 @@
+"""The Dialogue & Petition Portal: ``create_app`` builds the Flask app in
+named steps, each registering one concern."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from portal.accounts.models import User
+from portal.accounts.views import bp as accounts_bp
+from portal.api.views import bp as api_bp
+from portal.cli import register_commands
+from portal.config import INSTANCE_DIR, ROOT, load_config
+from portal.errors import register_error_handlers
+from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
+from portal.forms import ActionForm
+from portal.i18n import register_template_helpers, select_locale
+from portal.pages.views import bp as pages_bp
+from portal.permissions import TEMPLATE_PREDICATES
+from portal.petitions.staff_views import bp as staff_bp
+from portal.petitions.views import bp as petitions_bp
+from portal.security import register_security_headers
+
+
+def create_app(overrides: dict | None = None, *, env: str | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        instance_path=str(INSTANCE_DIR),
+    )
+    app.config.update(load_config(env))
+    if overrides:
+        app.config.update(overrides)
+    register_extensions(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_templates(app)
+    register_commands(app)
+    register_proxy(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
+        INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Vui lòng đăng nhập để tiếp tục.")
+    login_manager.login_message_category = "info"
+    login_manager.user_loader(_load_user)
+
+
+def _load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def register_blueprints(app: Flask) -> None:
+    for blueprint in (pages_bp, accounts_bp, petitions_bp, staff_bp, api_bp):
+        app.register_blueprint(blueprint)
+
+
+def register_templates(app: Flask) -> None:
+    app.jinja_env.add_extension("jinja2.ext.do")
+    register_template_helpers(app)
+    register_security_headers(app)
+    app.jinja_env.globals.update(TEMPLATE_PREDICATES)
+    app.jinja_env.globals["ActionForm"] = ActionForm
+
+
+def register_proxy(app: Flask) -> None:
+    hops = app.config["TRUSTED_PROXY_COUNT"]
+    if hops:
+        # Behind nginx or a load balancer: trust that many X-Forwarded-* hops,
+        # so rate limits see the resident's address, not the proxy's.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)

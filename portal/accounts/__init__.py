@@ -1,0 +1,1 @@
+"""People: residents and staff, their passwords and their role grants."""

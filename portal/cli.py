@@ -1,0 +1,14 @@
+"""Registers every ``flask --app wsgi …`` command group."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from portal.accounts.cli import accounts_cli
+from portal.demo import demo_cli, setup_cli
+from portal.units.cli import units_cli
+
+
+def register_commands(app: Flask) -> None:
+    for command in (units_cli, accounts_cli, demo_cli, setup_cli):
+        app.cli.add_command(command)

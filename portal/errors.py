@@ -1,0 +1,152 @@
+"""Domain errors and how every error reaches people: an HTML page for the
+site, the JSON envelope ``{"error": {"code", "message", "fields"}}`` for /api.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, current_app, g, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from portal.extensions import db
+
+log = logging.getLogger(__name__)
+
+
+class DomainError(Exception):
+    """A rule of the domain refused the request; the message is for people."""
+
+    status_code = 422
+    code = "rule_violation"
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class RuleViolation(DomainError):
+    pass
+
+
+class PermissionDenied(DomainError):
+    status_code = 403
+    code = "forbidden"
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or _("Bạn không có quyền thực hiện thao tác này."))
+
+
+class InvalidTransition(DomainError):
+    code = "invalid_transition"
+
+    def __init__(self, current, target):
+        super().__init__(
+            _(
+                "Không thể chuyển từ trạng thái «%(current)s» sang «%(target)s».",
+                current=current.label,
+                target=target.label,
+            )
+        )
+        self.current = current
+        self.target = target
+
+
+_TITLES = {
+    400: _l("Yêu cầu không hợp lệ"),
+    403: _l("Không có quyền truy cập"),
+    404: _l("Không tìm thấy"),
+    405: _l("Thao tác không được hỗ trợ"),
+    413: _l("Nội dung gửi lên quá lớn"),
+    422: _l("Không thể thực hiện"),
+    429: _l("Quá nhiều yêu cầu"),
+    500: _l("Đã có lỗi xảy ra"),
+    503: _l("Hệ thống đang bận"),
+}
+_MESSAGES = {
+    400: _l("Yêu cầu không hợp lệ. Vui lòng kiểm tra lại thông tin."),
+    403: _l("Bạn không có quyền xem hoặc thực hiện thao tác này."),
+    404: _l("Trang hoặc hồ sơ bạn tìm không tồn tại, hoặc bạn không có quyền xem."),
+    405: _l("Thao tác này không được hỗ trợ tại địa chỉ này."),
+    413: _l("Nội dung gửi lên vượt quá dung lượng cho phép."),
+    429: _l("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút."),
+    500: _l("Hệ thống gặp sự cố khi xử lý yêu cầu. Nội dung chưa được lưu; vui lòng thử lại."),
+    503: _l("Hệ thống đang bận. Vui lòng thử lại sau giây lát; nội dung chưa được lưu."),
+}
+_CODES = {
+    400: "bad_request",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    422: "rule_violation",
+    429: "too_many_requests",
+    500: "server_error",
+    503: "unavailable",
+}
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_response(status: int, *, message: str | None = None, code: str | None = None,
+                   fields: dict | None = None):
+    message = message or str(_MESSAGES.get(status, _MESSAGES[400]))
+    code = code or _CODES.get(status, "error")
+    if wants_json():
+        body = {"error": {"code": code, "message": message, "fields": fields or {}}}
+        return jsonify(body), status
+    title = _TITLES.get(status, _TITLES[400])
+    # Server-side trouble may mean the database is down: use the page that
+    # needs neither the session's user nor a query.
+    template = "errors/minimal.html" if status >= 500 else "errors/error.html"
+    return render_template(template, status=status, title=title, message=message), status
+
+
+def _rollback() -> None:
+    db.session.rollback()
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def handle_http(exc: HTTPException):
+        status = exc.code or 500
+        # abort(…, description=…) with our own text keeps it; Werkzeug's
+        # English defaults are replaced by the translated message.
+        own = exc.description if exc.description != type(exc).description else None
+        return error_response(status, message=own)
+
+    @app.errorhandler(DomainError)
+    def handle_domain(exc: DomainError):
+        _rollback()
+        fields = {exc.field: [exc.message]} if exc.field else None
+        return error_response(exc.status_code, message=exc.message, code=exc.code, fields=fields)
+
+    @app.errorhandler(CSRFError)
+    def handle_csrf(exc: CSRFError):
+        # An expired or missing token: run the view again so the form comes
+        # back with what was typed and a kind message (the form's own CSRF
+        # check fails too, so nothing is written).
+        view = current_app.view_functions.get(request.endpoint or "")
+        if wants_json() or view is None or g.get("csrf_retry"):
+            return error_response(400, code="csrf", message=_(
+                "Phiên làm việc đã hết hạn. Vui lòng tải lại trang và thử lại."))
+        g.csrf_retry = True
+        return current_app.make_response(view(**(request.view_args or {})))
+
+    @app.errorhandler(OperationalError)
+    def handle_database_busy(exc: OperationalError):
+        _rollback()
+        log.warning("database unavailable: %s", exc.orig)
+        return error_response(503)
+
+    @app.errorhandler(InternalServerError)
+    def handle_500(exc: InternalServerError):
+        _rollback()
+        return error_response(500)

@@ -1,0 +1,35 @@
+"""Language choice and the date formats shown to people."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask import Flask, current_app, has_request_context, session
+from flask_babel import format_date, format_datetime, get_locale
+
+
+def select_locale() -> str:
+    # Vietnamese unless the person chose otherwise: the browser's language is
+    # deliberately ignored, an official's English browser still gets Vietnamese.
+    if not has_request_context():
+        return "vi"  # the command line speaks Vietnamese
+    chosen = session.get("lang")
+    return chosen if chosen in current_app.config["LANGUAGES"] else "vi"
+
+
+def local_datetime(value: datetime | None) -> str:
+    return format_datetime(value, "dd/MM/yyyy HH:mm") if value else ""
+
+
+def local_date(value: date | datetime | None) -> str:
+    return format_date(value, "dd/MM/yyyy") if value else ""
+
+
+def register_template_helpers(app: Flask) -> None:
+    app.add_template_filter(local_datetime, "datetime")
+    app.add_template_filter(local_date, "date")
+
+    @app.context_processor
+    def _language():
+        locale = get_locale()
+        return {"current_language": locale.language if locale else "vi"}

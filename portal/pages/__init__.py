@@ -1,0 +1,1 @@
+"""Site-wide pages: home, language choice, health check."""

@@ -1,0 +1,115 @@
+"""Every "who may see or do what" of the portal, in one place.
+
+Predicates (``can_*``) answer yes/no and are also available in templates, so a
+button is shown only to those the route will let through. Loaders
+(``access_*``) fetch a record for a user and give the same 404 whether the
+record is missing or merely invisible to them, so existence never leaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask import abort
+
+from portal.accounts.models import HANDLING_ROLES, STAFF_ROLES, Role, User
+from portal.extensions import db
+from portal.petitions.models import Petition
+from portal.units.models import Unit
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The units a user acts on for some roles: listed units, their communes
+    when a unit is a province, or the whole country."""
+
+    national: bool = False
+    unit_ids: frozenset[int] = frozenset()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.national and not self.unit_ids
+
+    def covers(self, unit: Unit) -> bool:
+        if self.national:
+            return True
+        return unit.id in self.unit_ids or unit.parent_id in self.unit_ids
+
+    def units_clause(self, unit_id_column) -> sa.ColumnElement[bool]:
+        """SQL condition: ``unit_id_column`` is a unit inside this scope."""
+        if self.national:
+            return sa.true()
+        if not self.unit_ids:
+            return sa.false()
+        inside = sa.select(Unit.id).where(
+            sa.or_(Unit.id.in_(self.unit_ids), Unit.parent_id.in_(self.unit_ids))
+        )
+        return unit_id_column.in_(inside)
+
+
+def _grants(user) -> Iterable:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ()
+    return user.grants
+
+
+def scope_of(user, roles: Iterable[Role]) -> Scope:
+    roles = frozenset(roles)
+    grants = [g for g in _grants(user) if g.role in roles]
+    if any(g.unit_id is None for g in grants):
+        return Scope(national=True)
+    return Scope(unit_ids=frozenset(g.unit_id for g in grants))
+
+
+def staff_scope(user) -> Scope:
+    return scope_of(user, STAFF_ROLES)
+
+
+def is_staff(user) -> bool:
+    return any(g.role in STAFF_ROLES for g in _grants(user))
+
+
+def is_submitter(user, petition: Petition) -> bool:
+    return (
+        getattr(user, "is_authenticated", False)
+        and petition.submitter_id is not None
+        and petition.submitter_id == user.id
+    )
+
+
+def can_view_petition(user, petition: Petition) -> bool:
+    return is_submitter(user, petition) or staff_scope(user).covers(petition.unit)
+
+
+def can_handle_petition(user, petition: Petition) -> bool:
+    """Acknowledge or reject: officials and leaders of the petition's unit."""
+    return scope_of(user, HANDLING_ROLES).covers(petition.unit)
+
+
+def can_see_identity(user, petition: Petition) -> bool:
+    """Name and contact of the sender: the sender; handlers only when the
+    sender did not ask to stay anonymous. Inspectors audit times, not people."""
+    if is_submitter(user, petition):
+        return True
+    return not petition.is_identity_hidden and can_handle_petition(user, petition)
+
+
+def access_petition(user: User, petition_id: int) -> Petition:
+    petition = db.session.get(Petition, petition_id)
+    if petition is None or not can_view_petition(user, petition):
+        abort(404)
+    return petition
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        abort(403)
+
+
+TEMPLATE_PREDICATES = {
+    "can_handle_petition": can_handle_petition,
+    "can_see_identity": can_see_identity,
+    "is_staff": is_staff,
+}

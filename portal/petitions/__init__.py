@@ -1,0 +1,1 @@
+"""Petitions: submission, tracking, acknowledgement and their history."""

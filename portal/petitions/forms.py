@@ -1,0 +1,131 @@
+"""Input shapes for petitions: the public form, tracking look-up, staff actions."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import Length, Optional, ValidationError
+
+from portal.forms import BaseForm, max_length, required
+from portal.petitions import services
+from portal.petitions.models import PetitionKind, PetitionStatus
+from portal.petitions.tracking import normalise
+
+KIND_HELP = {
+    PetitionKind.FEEDBACK: _l("Báo cho chính quyền biết một việc đang xảy ra (đường hỏng, rác thải...)."),
+    PetitionKind.RECOMMENDATION: _l("Đề xuất một việc chính quyền nên làm hoặc thay đổi."),
+    PetitionKind.COMPLAINT: _l("Đề nghị xem xét lại một quyết định hoặc hành vi hành chính liên quan đến bạn."),
+    PetitionKind.DENUNCIATION: _l("Báo về hành vi vi phạm pháp luật; danh tính người tố cáo luôn được giữ bí mật."),
+}
+
+
+class PetitionForm(BaseForm):
+    title = StringField(
+        _l("Tiêu đề"),
+        validators=[required(_l("Vui lòng nhập tiêu đề.")), max_length(services.TITLE_MAX)],
+        description=_l("Một câu ngắn nêu vấn đề, ví dụ: Đèn đường ngõ 12 phố Hàng Bạc bị hỏng."),
+    )
+    body = TextAreaField(
+        _l("Nội dung"),
+        validators=[
+            required(_l("Vui lòng nhập nội dung.")),
+            Length(
+                min=services.BODY_MIN,
+                max=services.BODY_MAX,
+                message=_l("Nội dung cần từ %(min)d đến %(max)d ký tự (bạn đã nhập %(length)d)."),
+            ),
+        ],
+        description=_l("Sự việc gì, ở đâu, từ khi nào, bạn đề nghị giải quyết thế nào."),
+    )
+    kind = RadioField(
+        _l("Loại"),
+        choices=[(k.value, k.label) for k in PetitionKind],
+        default=PetitionKind.FEEDBACK.value,
+        validators=[required(_l("Vui lòng chọn loại."))],
+    )
+    category = SelectField(_l("Lĩnh vực"), validators=[required(_l("Vui lòng chọn lĩnh vực."))])
+    province = SelectField(
+        _l("Tỉnh, thành phố"), validators=[required(_l("Vui lòng chọn tỉnh, thành phố."))]
+    )
+    commune = StringField(
+        _l("Xã, phường, đặc khu"),
+        validators=[required(_l("Vui lòng nhập xã, phường hoặc đặc khu.")), max_length(160)],
+        description=_l("Gõ tên, có dấu hoặc không dấu, ví dụ: hoan kiem."),
+    )
+    commune_code = HiddenField()
+    contact_name = StringField(_l("Họ và tên"), validators=[Optional(), max_length(120)])
+    contact_phone = StringField(_l("Số điện thoại"), validators=[Optional(), max_length(20)])
+    contact_email = StringField(_l("Email"), validators=[Optional(), max_length(254)])
+    hide_identity = BooleanField(_l("Giữ bí mật danh tính của tôi với cán bộ xử lý"))
+    is_public = BooleanField(
+        _l("Đồng ý công khai nội dung phản ánh (không kèm thông tin cá nhân của tôi)")
+    )
+
+    def __init__(self, *args, categories=(), provinces=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.category.choices = [("", _l("— Chọn lĩnh vực —"))] + [
+            (str(c.id), c.label) for c in categories
+        ]
+        self.province.choices = [("", _l("— Chọn tỉnh, thành phố —"))] + [
+            (p.code, p.name) for p in provinces
+        ]
+
+    def kind_help(self, value: str) -> str:
+        return KIND_HELP[PetitionKind(value)]
+
+
+class TrackForm(BaseForm):
+    class Meta:
+        csrf = False  # a GET look-up that changes nothing
+
+    code = StringField(
+        _l("Mã theo dõi"),
+        validators=[required(_l("Vui lòng nhập mã theo dõi.")), max_length(40)],
+        description=_l("Mã có dạng KN-26-XXXX-XXXX, được cấp khi bạn gửi phản ánh."),
+    )
+
+    def validate_code(self, field):
+        canonical = normalise(field.data or "")
+        if canonical is None:
+            raise ValidationError(_l("Mã theo dõi không đúng. Vui lòng kiểm tra lại từng ký tự."))
+        field.data = canonical
+
+
+class AcceptForm(BaseForm):
+    note = TextAreaField(_l("Ghi chú gửi người dân (không bắt buộc)"),
+                         validators=[Optional(), max_length(2000)])
+
+
+class RejectForm(BaseForm):
+    reason = TextAreaField(
+        _l("Lý do không tiếp nhận"),
+        validators=[required(_l("Vui lòng ghi rõ lý do không tiếp nhận.")), max_length(2000)],
+        description=_l("Người dân sẽ đọc lý do này trên trang theo dõi."),
+    )
+
+
+class StaffFilterForm(BaseForm):
+    class Meta:
+        csrf = False  # a GET filter that changes nothing
+
+    status = SelectField(_l("Trạng thái"), validators=[Optional()])
+    kind = SelectField(_l("Loại"), validators=[Optional()])
+    category = SelectField(_l("Lĩnh vực"), validators=[Optional()])
+    commune = SelectField(_l("Xã, phường"), validators=[Optional()])
+    submitted_from = DateField(_l("Gửi từ ngày"), validators=[Optional()],
+                               render_kw={"type": "date"})
+    submitted_to = DateField(_l("Đến ngày"), validators=[Optional()],
+                             render_kw={"type": "date"})
+
+    def __init__(self, *args, categories=(), communes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _l("Tất cả"))]
+        self.status.choices = everything + [(s.value, s.label) for s in PetitionStatus]
+        self.kind.choices = everything + [(k.value, k.label) for k in PetitionKind]
+        self.category.choices = everything + [(str(c.id), c.label) for c in categories]
+        self.commune.choices = everything + [(str(u.id), u.full_name) for u in communes]
+
+    def validate_submitted_to(self, field):
+        start = self.submitted_from.data
+        if field.data and start and field.data < start:
+            raise ValidationError(_l("Ngày kết thúc phải sau ngày bắt đầu."))

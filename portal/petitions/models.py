@@ -1,0 +1,300 @@
+"""Petitions (phản ánh, kiến nghị, khiếu nại, tố cáo), their categories and
+their append-only history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import event
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+
+from portal import clock
+from portal.accounts.models import User
+from portal.database import TimestampMixin, UTCDateTime, str_enum
+from portal.errors import InvalidTransition
+from portal.extensions import db
+from portal.units.models import Unit
+
+
+class PetitionKind(StrEnum):
+    FEEDBACK = "feedback"  # phản ánh
+    RECOMMENDATION = "recommendation"  # kiến nghị
+    COMPLAINT = "complaint"  # khiếu nại
+    DENUNCIATION = "denunciation"  # tố cáo
+
+    @property
+    def label(self) -> str:
+        return str(_KIND_LABELS[self])
+
+
+_KIND_LABELS = {
+    PetitionKind.FEEDBACK: _l("Phản ánh"),
+    PetitionKind.RECOMMENDATION: _l("Kiến nghị"),
+    PetitionKind.COMPLAINT: _l("Khiếu nại"),
+    PetitionKind.DENUNCIATION: _l("Tố cáo"),
+}
+
+
+class Channel(StrEnum):
+    WEB = "web"
+    SESSION = "session"  # raised at or sent to a dialogue session
+    RECEPTION = "reception"  # at the citizen reception desk
+    PHONE = "phone"
+    MAIL = "mail"
+    API = "api"
+
+    @property
+    def label(self) -> str:
+        return str(_CHANNEL_LABELS[self])
+
+
+_CHANNEL_LABELS = {
+    Channel.WEB: _l("Cổng trực tuyến"),
+    Channel.SESSION: _l("Hội nghị đối thoại"),
+    Channel.RECEPTION: _l("Tiếp công dân"),
+    Channel.PHONE: _l("Điện thoại"),
+    Channel.MAIL: _l("Thư, đơn giấy"),
+    Channel.API: _l("Ứng dụng kết nối"),
+}
+
+
+class PetitionStatus(StrEnum):
+    RECEIVED = "received"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    IN_PROGRESS = "in_progress"
+    PAUSED = "paused"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return str(_STATUS_LABELS[self])
+
+
+_STATUS_LABELS = {
+    PetitionStatus.RECEIVED: _l("Chờ tiếp nhận"),
+    PetitionStatus.ACCEPTED: _l("Đã tiếp nhận"),
+    PetitionStatus.REJECTED: _l("Không tiếp nhận"),
+    PetitionStatus.IN_PROGRESS: _l("Đang xử lý"),
+    PetitionStatus.PAUSED: _l("Tạm dừng, chờ bổ sung"),
+    PetitionStatus.ANSWERED: _l("Đã trả lời"),
+    PetitionStatus.CLOSED: _l("Đã kết thúc"),
+}
+
+# The one table of allowed status changes. Every change goes through
+# Petition.change_status, which consults it and writes the history.
+ALLOWED_TRANSITIONS: dict[PetitionStatus, frozenset[PetitionStatus]] = {
+    PetitionStatus.RECEIVED: frozenset({PetitionStatus.ACCEPTED, PetitionStatus.REJECTED}),
+    PetitionStatus.ACCEPTED: frozenset({PetitionStatus.IN_PROGRESS}),
+    PetitionStatus.IN_PROGRESS: frozenset({PetitionStatus.PAUSED, PetitionStatus.ANSWERED}),
+    PetitionStatus.PAUSED: frozenset({PetitionStatus.IN_PROGRESS}),
+    # From "answered" a dissatisfied resident reopens it, or it is closed.
+    PetitionStatus.ANSWERED: frozenset({PetitionStatus.IN_PROGRESS, PetitionStatus.CLOSED}),
+    PetitionStatus.REJECTED: frozenset(),
+    PetitionStatus.CLOSED: frozenset(),
+}
+
+OPEN_STATUSES = frozenset(
+    {
+        PetitionStatus.RECEIVED,
+        PetitionStatus.ACCEPTED,
+        PetitionStatus.IN_PROGRESS,
+        PetitionStatus.PAUSED,
+    }
+)
+FINAL_STATUSES = frozenset(s for s, targets in ALLOWED_TRANSITIONS.items() if not targets)
+
+
+class EventType(StrEnum):
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+    @property
+    def label(self) -> str:
+        return str(_EVENT_LABELS[self])
+
+
+_EVENT_LABELS = {
+    EventType.SUBMITTED: _l("Đã gửi phản ánh, kiến nghị"),
+    EventType.ACCEPTED: _l("Cơ quan đã tiếp nhận"),
+    EventType.REJECTED: _l("Không tiếp nhận"),
+}
+
+
+class Category(TimestampMixin, db.Model):
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(sa.String(40), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(120))
+    name_en: Mapped[str] = mapped_column(sa.String(120), default="")
+    sort_order: Mapped[int] = mapped_column(default=0)
+    is_active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+
+    @property
+    def label(self) -> str:
+        locale = get_locale()
+        if locale is not None and locale.language == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+    def __repr__(self) -> str:
+        return f"<Category {self.code}>"
+
+
+class Petition(TimestampMixin, db.Model):
+    __tablename__ = "petitions"
+    __table_args__ = (
+        sa.Index("ix_petitions_unit_id_submitted_at", "unit_id", "submitted_at"),
+        sa.Index("ix_petitions_status_submitted_at", "status", "submitted_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tracking_code: Mapped[str] = mapped_column(sa.String(20), unique=True)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    body: Mapped[str] = mapped_column(sa.Text)
+    kind: Mapped[PetitionKind] = mapped_column(str_enum(PetitionKind, "petition_kind"))
+    category_id: Mapped[int] = mapped_column(sa.ForeignKey("categories.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(sa.ForeignKey("units.id"))
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel, "channel"))
+    status: Mapped[PetitionStatus] = mapped_column(
+        str_enum(PetitionStatus, "petition_status"), default=PetitionStatus.RECEIVED
+    )
+    submitter_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    contact_name: Mapped[str | None] = mapped_column(sa.String(120))
+    contact_phone: Mapped[str | None] = mapped_column(sa.String(20))
+    contact_email: Mapped[str | None] = mapped_column(sa.String(254))
+    is_identity_hidden: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    # The resident agrees that the content (never the identity) may be published.
+    is_public: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    category: Mapped[Category] = relationship(lazy="joined")
+    unit: Mapped[Unit] = relationship(lazy="joined")
+    submitter: Mapped[User | None] = relationship()
+    events: Mapped[list[PetitionEvent]] = relationship(
+        back_populates="petition", order_by="PetitionEvent.id", passive_deletes="all"
+    )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def awaits_acknowledgement(self) -> bool:
+        return self.status == PetitionStatus.RECEIVED
+
+    @property
+    def has_contact(self) -> bool:
+        return bool(self.contact_name or self.contact_phone or self.contact_email)
+
+    def may_become(self, status: PetitionStatus) -> bool:
+        return status in ALLOWED_TRANSITIONS[self.status]
+
+    def record(
+        self,
+        event_type: EventType,
+        *,
+        actor: User | None,
+        note: str | None = None,
+        data: dict[str, Any] | None = None,
+        from_status: PetitionStatus | None = None,
+        to_status: PetitionStatus | None = None,
+        is_public: bool = True,
+    ) -> PetitionEvent:
+        entry = PetitionEvent(
+            type=event_type,
+            actor=actor,
+            occurred_at=clock.now(),
+            from_status=from_status,
+            to_status=to_status,
+            note=note,
+            data=data,
+            is_public=is_public,
+        )
+        # Appending (not setting entry.petition) cascades the new row into the
+        # petition's session.
+        self.events.append(entry)
+        return entry
+
+    def change_status(
+        self,
+        target: PetitionStatus,
+        *,
+        event_type: EventType,
+        actor: User | None,
+        note: str | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> PetitionEvent:
+        if not self.may_become(target):
+            raise InvalidTransition(self.status, target)
+        previous = self.status
+        self.status = target
+        return self.record(
+            event_type,
+            actor=actor,
+            note=note,
+            data=data,
+            from_status=previous,
+            to_status=target,
+        )
+
+    def __repr__(self) -> str:
+        return f"<Petition {self.tracking_code} {self.status}>"
+
+
+class PetitionEvent(db.Model):
+    """One line of a petition's history: who did what, when, from which status
+    to which. Rows are only ever added (see the flush guard below)."""
+
+    __tablename__ = "petition_events"
+    __table_args__ = (sa.Index("ix_petition_events_petition_id_id", "petition_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    petition_id: Mapped[int] = mapped_column(sa.ForeignKey("petitions.id", ondelete="RESTRICT"))
+    type: Mapped[EventType] = mapped_column(
+        sa.Enum(
+            EventType,
+            name="event_type",
+            native_enum=False,
+            create_constraint=False,  # the vocabulary grows with features
+            length=40,
+            values_callable=lambda members: [m.value for m in members],
+        )
+    )
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    from_status: Mapped[PetitionStatus | None] = mapped_column(
+        str_enum(PetitionStatus, "from_status")
+    )
+    to_status: Mapped[PetitionStatus | None] = mapped_column(str_enum(PetitionStatus, "to_status"))
+    note: Mapped[str | None] = mapped_column(sa.Text)
+    data: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
+    # Shown on the public tracking page; internal steps are staff-only.
+    is_public: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+
+    petition: Mapped[Petition] = relationship(back_populates="events")
+    actor: Mapped[User | None] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<PetitionEvent {self.type} petition={self.petition_id}>"
+
+
+@event.listens_for(Session, "before_flush")
+def _history_is_append_only(session: Session, flush_context, instances) -> None:
+    for obj in list(session.dirty) + list(session.deleted):
+        if isinstance(obj, PetitionEvent) and (
+            obj in session.deleted or session.is_modified(obj, include_collections=False)
+        ):
+            raise RuntimeError("petition history is append-only: events cannot change")

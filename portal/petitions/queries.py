@@ -1,0 +1,78 @@
+"""Reads for petitions: what each person may list, with filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import sqlalchemy as sa
+
+from portal import clock
+from portal.accounts.models import User
+from portal.extensions import db
+from portal.permissions import staff_scope
+from portal.petitions.models import (
+    Category,
+    Petition,
+    PetitionEvent,
+    PetitionKind,
+    PetitionStatus,
+)
+
+
+def _start_of_local_day(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=clock.VIETNAM)
+
+
+@dataclass
+class StaffFilters:
+    status: PetitionStatus | None = None
+    kind: PetitionKind | None = None
+    category_id: int | None = None
+    unit_id: int | None = None
+    submitted_from: date | None = None
+    submitted_to: date | None = None
+
+
+def staff_petitions(user: User, filters: StaffFilters | None = None) -> sa.Select:
+    """Petitions of the units in the user's staff scope, newest first."""
+    filters = filters or StaffFilters()
+    query = sa.select(Petition).where(staff_scope(user).units_clause(Petition.unit_id))
+    if filters.status:
+        query = query.where(Petition.status == filters.status)
+    if filters.kind:
+        query = query.where(Petition.kind == filters.kind)
+    if filters.category_id:
+        query = query.where(Petition.category_id == filters.category_id)
+    if filters.unit_id:
+        query = query.where(Petition.unit_id == filters.unit_id)
+    if filters.submitted_from:
+        query = query.where(Petition.submitted_at >= _start_of_local_day(filters.submitted_from))
+    if filters.submitted_to:
+        end = _start_of_local_day(filters.submitted_to + timedelta(days=1))
+        query = query.where(Petition.submitted_at < end)
+    return query.order_by(Petition.submitted_at.desc(), Petition.id.desc())
+
+
+def petitions_of(user: User) -> sa.Select:
+    return (
+        sa.select(Petition)
+        .where(Petition.submitter_id == user.id)
+        .order_by(Petition.submitted_at.desc(), Petition.id.desc())
+    )
+
+
+def by_tracking_code(code: str) -> Petition | None:
+    return db.session.scalar(sa.select(Petition).where(Petition.tracking_code == code))
+
+
+def public_history(petition: Petition) -> list[PetitionEvent]:
+    return [event for event in petition.events if event.is_public]
+
+
+def active_categories() -> list[Category]:
+    return list(
+        db.session.scalars(
+            sa.select(Category).where(Category.is_active.is_(True)).order_by(Category.sort_order)
+        )
+    )

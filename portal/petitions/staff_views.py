@@ -1,0 +1,110 @@
+"""Officials' and leaders' side: the list of their units' petitions, the
+detail with full history, acknowledging or rejecting."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from portal.errors import DomainError
+from portal.extensions import db
+from portal.permissions import access_petition, can_handle_petition, is_staff, require, staff_scope
+from portal.petitions import queries, services
+from portal.petitions.forms import AcceptForm, RejectForm, StaffFilterForm
+from portal.petitions.models import PetitionKind, PetitionStatus
+from portal.units import queries as unit_queries
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")
+
+
+@bp.before_request
+@login_required
+def _staff_only():
+    require(is_staff(current_user))
+
+
+def _filters(form: StaffFilterForm) -> queries.StaffFilters:
+    if not form.validate():
+        return queries.StaffFilters()
+    return queries.StaffFilters(
+        status=PetitionStatus(form.status.data) if form.status.data else None,
+        kind=PetitionKind(form.kind.data) if form.kind.data else None,
+        category_id=int(form.category.data) if form.category.data else None,
+        unit_id=int(form.commune.data) if form.commune.data else None,
+        submitted_from=form.submitted_from.data,
+        submitted_to=form.submitted_to.data,
+    )
+
+
+def _communes_in_scope():
+    scope = staff_scope(current_user)
+    if scope.national:
+        return []  # thousands of communes: national staff filter by search later
+    return [u for u in unit_queries.units_in(scope.unit_ids) if not u.is_province]
+
+
+@bp.route("/petitions")
+def petitions():
+    form = StaffFilterForm(
+        request.args, categories=queries.active_categories(), communes=_communes_in_scope()
+    )
+    filters = _filters(form)
+    page = db.paginate(
+        queries.staff_petitions(current_user, filters),
+        per_page=current_app.config["PER_PAGE"],
+        error_out=False,
+    )
+    status = 400 if form.errors else 200
+    return render_template("staff/petitions.html", form=form, page=page), status
+
+
+def _detail(petition, *, accept_form=None, reject_form=None, status=200):
+    return render_template(
+        "staff/petition.html",
+        petition=petition,
+        accept_form=accept_form or AcceptForm(prefix="accept"),
+        reject_form=reject_form or RejectForm(prefix="reject"),
+    ), status
+
+
+@bp.route("/petitions/<int:petition_id>")
+def petition(petition_id: int):
+    return _detail(access_petition(current_user, petition_id))
+
+
+@bp.route("/petitions/<int:petition_id>/accept", methods=["POST"])
+def accept(petition_id: int):
+    petition = access_petition(current_user, petition_id)
+    require(can_handle_petition(current_user, petition))
+    form = AcceptForm(prefix="accept")
+    if not form.validate_on_submit():
+        return _detail(petition, accept_form=form, status=400)
+    try:
+        services.accept_petition(petition, actor=current_user, note=form.note.data)
+    except DomainError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        return _detail(petition, accept_form=form, status=exc.status_code)
+    db.session.commit()
+    flash(_("Đã tiếp nhận phản ánh %(code)s.", code=petition.tracking_code), "success")
+    return redirect(url_for(".petition", petition_id=petition.id))
+
+
+@bp.route("/petitions/<int:petition_id>/reject", methods=["POST"])
+def reject(petition_id: int):
+    petition = access_petition(current_user, petition_id)
+    require(can_handle_petition(current_user, petition))
+    form = RejectForm(prefix="reject")
+    if not form.validate_on_submit():
+        return _detail(petition, reject_form=form, status=400)
+    try:
+        services.reject_petition(petition, actor=current_user, reason=form.reason.data)
+    except DomainError as exc:
+        db.session.rollback()
+        if not form.add_error(exc):
+            flash(exc.message, "error")
+        return _detail(petition, reject_form=form, status=exc.status_code)
+    db.session.commit()
+    flash(_("Đã ghi nhận không tiếp nhận phản ánh %(code)s.", code=petition.tracking_code), "success")
+    return redirect(url_for(".petition", petition_id=petition.id))

@@ -1,0 +1,111 @@
+"""Public pages for residents: send a petition, track it, list one's own."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from portal.errors import RuleViolation
+from portal.extensions import db, limiter
+from portal.petitions import queries, services, tracking
+from portal.petitions.forms import PetitionForm, TrackForm
+from portal.petitions.models import Category, PetitionKind
+from portal.units import queries as unit_queries
+
+bp = Blueprint("petitions", __name__)
+
+
+def _petition_form() -> PetitionForm:
+    form = PetitionForm(
+        categories=queries.active_categories(), provinces=unit_queries.provinces()
+    )
+    if request.method == "GET" and current_user.is_authenticated:
+        form.contact_name.data = form.contact_name.data or current_user.full_name
+        form.contact_email.data = form.contact_email.data or current_user.email
+        form.contact_phone.data = form.contact_phone.data or current_user.phone
+    return form
+
+
+def _resolve_commune(form: PetitionForm):
+    province = unit_queries.unit_by_code(form.province.data)
+    if province is None or not province.is_province:
+        form.province.errors = [_("Vui lòng chọn tỉnh, thành phố.")]
+        return None, []
+    lookup = unit_queries.resolve_commune(province, form.commune.data, form.commune_code.data)
+    if lookup.unit is None:
+        if lookup.suggestions:
+            message = _("Có nhiều đơn vị khớp với tên này, vui lòng chọn một trong danh sách.")
+        else:
+            message = _("Không tìm thấy xã, phường nào có tên này ở %(province)s.",
+                        province=province.full_name)
+        form.commune.errors = [message]
+    return lookup.unit, lookup.suggestions
+
+
+@bp.route("/petitions/new", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RATE_LIMIT_SUBMIT"], methods=["POST"])
+def new():
+    form = _petition_form()
+    suggestions = []
+    if form.validate_on_submit():
+        unit, suggestions = _resolve_commune(form)
+        if unit is not None:
+            draft = services.PetitionDraft(
+                title=form.title.data,
+                body=form.body.data,
+                kind=PetitionKind(form.kind.data),
+                category=db.session.get(Category, int(form.category.data)),
+                unit=unit,
+                contact_name=form.contact_name.data,
+                contact_phone=form.contact_phone.data,
+                contact_email=form.contact_email.data,
+                hide_identity=form.hide_identity.data,
+                is_public=form.is_public.data,
+            )
+            try:
+                petition = services.submit_petition(
+                    draft, actor=current_user if current_user.is_authenticated else None
+                )
+            except RuleViolation as exc:
+                if not form.add_error(exc):
+                    flash(exc.message, "error")
+            else:
+                db.session.commit()
+                flash(petition.tracking_code, "submitted")
+                return redirect(url_for(".track", code=petition.tracking_code))
+    status = 400 if form.is_submitted() else 200
+    return render_template("petitions/new.html", form=form, suggestions=suggestions), status
+
+
+@bp.route("/track")
+def track_lookup():
+    form = TrackForm(request.args)
+    if request.args and form.validate():
+        return redirect(url_for(".track", code=form.code.data))
+    status = 400 if request.args else 200
+    return render_template("petitions/track_lookup.html", form=form), status
+
+
+@bp.route("/track/<code>")
+@limiter.limit(lambda: current_app.config["RATE_LIMIT_TRACK"])
+def track(code: str):
+    canonical = tracking.normalise(code)
+    if canonical is None:
+        abort(404)
+    if canonical != code:
+        return redirect(url_for(".track", code=canonical), 301)
+    petition = queries.by_tracking_code(canonical)
+    if petition is None:
+        abort(404)
+    return render_template(
+        "petitions/track.html", petition=petition, history=queries.public_history(petition)
+    )
+
+
+@bp.route("/my/petitions")
+@login_required
+def mine():
+    page = db.paginate(queries.petitions_of(current_user), per_page=current_app.config["PER_PAGE"],
+                       error_out=False)
+    return render_template("petitions/mine.html", page=page)

@@ -1,0 +1,1 @@
+"""Administrative units (provinces and communes) and the offices in them."""

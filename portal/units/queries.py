@@ -1,0 +1,108 @@
+"""Reads for units: lists for pickers and resolving a commune typed by a person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from portal import vietnamese
+from portal.extensions import db
+from portal.units.models import COMMUNE_KINDS, Unit
+
+
+def provinces() -> list[Unit]:
+    units = db.session.scalars(sa.select(Unit).where(Unit.parent_id.is_(None))).all()
+    return sorted(units, key=lambda u: vietnamese.fold(u.name))
+
+
+def unit_by_code(code: str) -> Unit | None:
+    return db.session.scalar(sa.select(Unit).where(Unit.code == code))
+
+
+def communes_of(province: Unit) -> list[Unit]:
+    units = db.session.scalars(sa.select(Unit).where(Unit.parent_id == province.id)).all()
+    return sorted(units, key=lambda u: vietnamese.fold(u.name))
+
+
+def units_in(unit_ids) -> list[Unit]:
+    """The given units and, for provinces among them, their communes."""
+    ids = list(unit_ids)
+    rows = db.session.scalars(
+        sa.select(Unit).where(sa.or_(Unit.id.in_(ids), Unit.parent_id.in_(ids)))
+    ).all()
+    return sorted(rows, key=lambda u: (vietnamese.fold(u.province.name), vietnamese.fold(u.name)))
+
+
+def _names(unit: Unit) -> tuple[str, str]:
+    return unit.name, unit.full_name
+
+
+def match_units(units: list[Unit], text: str, limit: int | None = None) -> list[Unit]:
+    """Units whose name starts with, or has a word starting with, ``text``.
+
+    Matching ignores case, diacritics and tone placement; units whose name
+    matches with the diacritics as typed come first.
+    """
+    typed_exact = vietnamese.match_key(text).strip()
+    typed = vietnamese.fold(text).strip()
+    if not typed:
+        return units[:limit] if limit else list(units)
+    ranked = []
+    for unit in units:
+        best = None
+        for name in _names(unit):
+            folded = vietnamese.fold(name)
+            exact = vietnamese.match_key(name)
+            if folded == typed:
+                rank = 0
+            elif folded.startswith(typed):
+                rank = 1
+            elif f" {typed}" in f" {folded}":
+                rank = 2
+            else:
+                continue
+            # Diacritics as typed: "Hoà" before "Hoa" when both match.
+            if typed_exact not in exact:
+                rank += 3
+            best = rank if best is None else min(best, rank)
+        if best is not None:
+            ranked.append((best, vietnamese.fold(unit.name), unit))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    result = [unit for _, _, unit in ranked]
+    return result[:limit] if limit else result
+
+
+@dataclass
+class CommuneLookup:
+    unit: Unit | None
+    suggestions: list[Unit]
+
+
+def resolve_commune(province: Unit, text: str, code: str | None = None) -> CommuneLookup:
+    """Find the commune a person chose (by code from the picker) or typed."""
+    communes = communes_of(province)
+    if code:
+        for unit in communes:
+            if unit.code == code and (not text or unit in match_units([unit], text)):
+                return CommuneLookup(unit, [])
+    candidates = match_units(communes, text)
+    typed = vietnamese.fold(text)
+    whole = [u for u in candidates if typed in (vietnamese.fold(u.name), vietnamese.fold(u.full_name))]
+    if len(whole) == 1:
+        return CommuneLookup(whole[0], [])
+    if len(whole) > 1:
+        # Same name in two kinds of unit ("Xã An Bình", "Phường An Bình"):
+        # prefer the one written with the diacritics as typed, else ask.
+        exact = [u for u in whole if vietnamese.match_key(text) in
+                 (vietnamese.match_key(u.name), vietnamese.match_key(u.full_name))]
+        if len(exact) == 1:
+            return CommuneLookup(exact[0], [])
+        return CommuneLookup(None, whole[:8])
+    if len(candidates) == 1:
+        return CommuneLookup(candidates[0], [])
+    return CommuneLookup(None, candidates[:8])
+
+
+def is_commune(unit: Unit | None) -> bool:
+    return unit is not None and unit.kind in COMMUNE_KINDS
