@@ -96,6 +96,17 @@ def can_see_identity(user, petition: Petition) -> bool:
     return not petition.is_identity_hidden and can_handle_petition(user, petition)
 
 
+def actor_name(viewer, event) -> str | None:
+    """Who acted, as ``viewer`` may see it: None stands for "the sender",
+    whose name stays hidden from those who may not see their identity."""
+    petition = event.petition
+    if event.actor is None:
+        return None
+    if event.actor_id == petition.submitter_id and not can_see_identity(viewer, petition):
+        return None
+    return event.actor.display_name
+
+
 def access_petition(user: User, petition_id: int) -> Petition:
     petition = db.session.get(Petition, petition_id)
     if petition is None or not can_view_petition(user, petition):
@@ -109,6 +120,7 @@ def require(allowed: bool) -> None:
 
 
 TEMPLATE_PREDICATES = {
+    "actor_name": actor_name,
     "can_handle_petition": can_handle_petition,
     "can_see_identity": can_see_identity,
     "is_staff": is_staff,

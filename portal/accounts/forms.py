@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, PasswordField, StringField
-from wtforms.validators import EqualTo, Optional, ValidationError
+from wtforms.validators import EqualTo, Optional
 
 from portal.forms import BaseForm, max_length, required
 
@@ -36,9 +36,14 @@ class RegisterForm(BaseForm):
         render_kw={"autocomplete": "new-password"},
     )
 
-    def validate_email(self, field):
-        if not field.data and not self.phone.data:
-            raise ValidationError(_l("Vui lòng nhập email hoặc số điện thoại (ít nhất một)."))
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        # Checked here, not in validate_email: Optional() stops a field's own
+        # chain when it is empty, which is exactly the case to catch.
+        if not self.email.data and not self.phone.data:
+            self.email.errors.append(_l("Vui lòng nhập email hoặc số điện thoại (ít nhất một)."))
+            valid = False
+        return valid
 
 
 class LoginForm(BaseForm):

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import Length, Optional, ValidationError
 
 from portal.forms import BaseForm, max_length, required
@@ -39,7 +48,7 @@ class PetitionForm(BaseForm):
     )
     kind = RadioField(
         _l("Loại"),
-        choices=[(k.value, k.label) for k in PetitionKind],
+        choices=[SelectChoice(k.value, k.label) for k in PetitionKind],
         default=PetitionKind.FEEDBACK.value,
         validators=[required(_l("Vui lòng chọn loại."))],
     )
@@ -63,11 +72,11 @@ class PetitionForm(BaseForm):
 
     def __init__(self, *args, categories=(), provinces=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.category.choices = [("", _l("— Chọn lĩnh vực —"))] + [
-            (str(c.id), c.label) for c in categories
+        self.category.choices = [SelectChoice("", _l("— Chọn lĩnh vực —"))] + [
+            SelectChoice(str(c.id), c.label) for c in categories
         ]
-        self.province.choices = [("", _l("— Chọn tỉnh, thành phố —"))] + [
-            (p.code, p.name) for p in provinces
+        self.province.choices = [SelectChoice("", _l("— Chọn tỉnh, thành phố —"))] + [
+            SelectChoice(p.code, p.name) for p in provinces
         ]
 
     def kind_help(self, value: str) -> str:
@@ -119,11 +128,11 @@ class StaffFilterForm(BaseForm):
 
     def __init__(self, *args, categories=(), communes=(), **kwargs):
         super().__init__(*args, **kwargs)
-        everything = [("", _l("Tất cả"))]
-        self.status.choices = everything + [(s.value, s.label) for s in PetitionStatus]
-        self.kind.choices = everything + [(k.value, k.label) for k in PetitionKind]
-        self.category.choices = everything + [(str(c.id), c.label) for c in categories]
-        self.commune.choices = everything + [(str(u.id), u.full_name) for u in communes]
+        everything = [SelectChoice("", _l("Tất cả"))]
+        self.status.choices = everything + [SelectChoice(s.value, s.label) for s in PetitionStatus]
+        self.kind.choices = everything + [SelectChoice(k.value, k.label) for k in PetitionKind]
+        self.category.choices = everything + [SelectChoice(str(c.id), c.label) for c in categories]
+        self.commune.choices = everything + [SelectChoice(str(u.id), u.full_name) for u in communes]
 
     def validate_submitted_to(self, field):
         start = self.submitted_from.data

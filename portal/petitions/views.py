@@ -99,7 +99,7 @@ def track(code: str):
     if petition is None:
         abort(404)
     return render_template(
-        "petitions/track.html", petition=petition, history=queries.public_history(petition)
+        "petitions/track.html", petition=petition, events=queries.public_history(petition)
     )
 
 

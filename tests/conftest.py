@@ -1,0 +1,162 @@
+"""Fixtures shared by the whole suite.
+
+Every test that uses the database runs once per backend: ``[sqlite]`` always,
+``[postgresql]`` when ``TEST_DATABASE_URL`` is set (the run fails if that
+server does not answer; without the variable those tests are skipped with a
+visible reason). The database named there is wiped: use a test database.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import os
+import re
+from datetime import datetime
+
+import pytest
+import sqlalchemy as sa
+
+from portal import clock as portal_clock
+from portal import create_app
+from portal.config import database_url as normalise_url
+from flask.testing import FlaskClient
+
+from portal.extensions import db as _db
+from tests import factories
+
+BACKENDS = ("sqlite", "postgresql")
+CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
+
+
+def postgres_url() -> str | None:
+    raw = os.environ.get("TEST_DATABASE_URL", "").strip()
+    return normalise_url(raw) if raw else None
+
+
+def pytest_sessionstart(session):
+    url = postgres_url()
+    if url is None:
+        return
+    try:
+        engine = sa.create_engine(url)
+        with engine.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+        engine.dispose()
+    except Exception as exc:  # noqa: BLE001 - any failure means "unreachable"
+        pytest.exit(f"TEST_DATABASE_URL is set but PostgreSQL does not answer: {exc}", returncode=1)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request) -> str:
+    if request.param == "postgresql" and postgres_url() is None:
+        pytest.skip("PostgreSQL run skipped: TEST_DATABASE_URL is not set")
+    return request.param
+
+
+def _reset_postgres(url: str) -> None:
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(sa.text("DROP SCHEMA public CASCADE"))
+        connection.execute(sa.text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(backend, tmp_path_factory) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'portal.db'}"
+    url = postgres_url()
+    _reset_postgres(url)
+    return url
+
+
+class IsolatedClient(FlaskClient):
+    """Each request runs in a fresh context, as in production.
+
+    Flask reuses an app context that is already pushed, and the ``db``
+    fixture keeps one open for factories; without this, requests in a test
+    would share ``g`` and the database session with the test and with each
+    other, hiding bugs that real requests would show.
+    """
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory):
+    application = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "SEARCH_INDEX_DIR": str(tmp_path_factory.mktemp("index")),
+            "OUTBOX_DIR": str(tmp_path_factory.mktemp("outbox")),
+        },
+        env="test",
+    )
+    application.test_client_class = IsolatedClient
+    with application.app_context():
+        _db.create_all()
+    yield application
+    with application.app_context():
+        _db.engine.dispose()
+
+
+def _wipe(database) -> None:
+    tables = list(reversed(database.metadata.sorted_tables))
+    with database.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            names = ", ".join(t.name for t in tables)
+            connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                connection.execute(table.delete())
+
+
+@pytest.fixture
+def db(app):
+    """The database, empty at the start of each test; an app context is open."""
+    with app.app_context():
+        yield _db
+        _db.session.remove()
+        _wipe(_db)
+
+
+@pytest.fixture
+def client(app, db):
+    return app.test_client()
+
+
+@pytest.fixture
+def world(db) -> factories.World:
+    return factories.build_world()
+
+
+@pytest.fixture
+def clock():
+    """Pin "now": ``clock.set(datetime(..., tzinfo=UTC))``."""
+
+    class Clock:
+        def set(self, moment: datetime) -> None:
+            portal_clock.freeze(moment)
+
+    yield Clock()
+    portal_clock.unfreeze()
+
+
+def csrf_token(client) -> str:
+    page = client.get("/").get_data(as_text=True)
+    match = CSRF_META.search(page)
+    assert match, "the page carries no CSRF token"
+    return match.group(1)
+
+
+def login(client, user) -> None:
+    """Sign ``user`` in for this client without going through the form."""
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+        session["_fresh"] = True
+
+
+def post_form(client, url: str, data: dict | None = None, **kwargs):
+    payload = {"csrf_token": csrf_token(client), **(data or {})}
+    return client.post(url, data=payload, **kwargs)
