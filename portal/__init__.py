@@ -12,7 +12,7 @@ from portal.accounts.views import bp as accounts_bp
 from portal.api.views import bp as api_bp
 from portal.cli import register_commands
 from portal.config import INSTANCE_DIR, ROOT, load_config
-from portal.errors import register_error_handlers
+from portal.errors import register_csrf_guard, register_error_handlers
 from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
 from portal.forms import ActionForm
 from portal.i18n import register_template_helpers, select_locale
@@ -47,6 +47,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
+    register_csrf_guard(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
     login_manager.init_app(app)

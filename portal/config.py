@@ -138,7 +138,13 @@ def load_config(env: str | None = None, environ: Mapping[str, str] = os.environ)
         config.update(
             TESTING=True,
             SECRET_KEY="test-secret-key-not-for-production",
-            RATELIMIT_ENABLED=False,
+            # Limits stay on (a test lowers one to prove it bites) but are
+            # high enough that ordinary tests never meet them.
+            RATE_LIMIT_SUBMIT="1000 per minute",
+            RATE_LIMIT_LOGIN="1000 per minute",
+            RATE_LIMIT_REGISTER="1000 per minute",
+            RATE_LIMIT_TRACK="1000 per minute",
+            RATELIMIT_STORAGE_URI="memory://",
             # Cheap but real scrypt so hundreds of logins stay fast in tests.
             PASSWORD_HASH_METHOD="scrypt:1024:8:1",
             SQLALCHEMY_DATABASE_URI="sqlite://",

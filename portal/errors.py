@@ -13,7 +13,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from portal.extensions import db
+from portal.extensions import csrf, db
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +91,9 @@ _CODES = {
 }
 
 
+_UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
 def wants_json() -> bool:
     return request.path.startswith("/api/")
 
@@ -113,13 +116,28 @@ def _rollback() -> None:
     db.session.rollback()
 
 
+def register_csrf_guard(app: Flask) -> None:
+    """Check the CSRF token of every state-changing request, before any other
+    before_request hook (so a forged request is not even rate-counted)."""
+    app.config["WTF_CSRF_CHECK_DEFAULT"] = False
+
+    @app.before_request
+    def _csrf_guard():
+        if request.method in _UNSAFE_METHODS and not g.get("csrf_retry"):
+            csrf.protect()
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle_http(exc: HTTPException):
         status = exc.code or 500
         # abort(…, description=…) with our own text keeps it; Werkzeug's
         # English defaults are replaced by the translated message.
+        # English defaults are replaced by the translated message. (Flask-Limiter
+        # puts the limit itself, e.g. "5 per 1 minute", in a 429's description).
         own = exc.description if exc.description != type(exc).description else None
+        if status == 429:
+            own = None
         return error_response(status, message=own)
 
     @app.errorhandler(DomainError)
@@ -130,15 +148,21 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def handle_csrf(exc: CSRFError):
-        # An expired or missing token: run the view again so the form comes
-        # back with what was typed and a kind message (the form's own CSRF
-        # check fails too, so nothing is written).
-        view = current_app.view_functions.get(request.endpoint or "")
-        if wants_json() or view is None or g.get("csrf_retry"):
+        # An expired or missing token on a page form: dispatch the request
+        # again (with every before_request check, the login and role guards
+        # included) so the form comes back with what was typed and a kind
+        # message. The form's own CSRF check fails too, so nothing is written.
+        if wants_json() or request.endpoint is None or g.get("csrf_retry"):
             return error_response(400, code="csrf", message=_(
                 "Phiên làm việc đã hết hạn. Vui lòng tải lại trang và thử lại."))
         g.csrf_retry = True
-        return current_app.make_response(view(**(request.view_args or {})))
+        try:
+            response = current_app.preprocess_request()
+            if response is None:
+                response = current_app.dispatch_request()
+        except Exception as error:  # noqa: BLE001 - handed to the app's own handlers
+            response = current_app.handle_user_exception(error)
+        return current_app.make_response(response)
 
     @app.errorhandler(OperationalError)
     def handle_database_busy(exc: OperationalError):

@@ -22,6 +22,7 @@ from portal.config import database_url as normalise_url
 from flask.testing import FlaskClient
 
 from portal.extensions import db as _db
+from portal.extensions import limiter
 from tests import factories
 
 BACKENDS = ("sqlite", "postgresql")
@@ -123,6 +124,7 @@ def db(app):
 
 @pytest.fixture
 def client(app, db):
+    limiter.reset()
     return app.test_client()
 
 
