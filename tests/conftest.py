@@ -47,6 +47,15 @@ def pytest_sessionstart(session):
         pytest.exit(f"TEST_DATABASE_URL is set but PostgreSQL does not answer: {exc}", returncode=1)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    # Lets fixtures see whether the test failed (browser tests keep a screenshot).
+    report = yield
+    if call.when == "call":
+        item.rep_call = report
+    return report
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def backend(request) -> str:
     if request.param == "postgresql" and postgres_url() is None:

@@ -38,7 +38,11 @@
         cache[code] = data.items.map(function (unit) {
           return { code: unit.code, name: unit.full_name, folded: fold(unit.name), foldedFull: fold(unit.full_name) };
         });
-        if (province.value === code) { communes = cache[code]; }
+        if (province.value === code) {
+          communes = cache[code];
+          // The person may have typed before the list arrived.
+          if (document.activeElement === input && input.value) { render(); }
+        }
       })
       .catch(function () { communes = []; });
   }

@@ -1,0 +1,144 @@
+"""Main journeys in a real headless Chromium (Debian's package, driven by
+Playwright through ``executable_path``; Playwright never downloads a browser).
+
+Skipped, with the reason shown, on a machine without Chromium; CI installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Flags for a sandboxed CI machine with no network beyond loopback.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(__file__).resolve().parent / ".artifacts"
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"browser journeys skipped: no Chromium at {CHROMIUM} "
+                    "(apt-get install chromium, or set CHROMIUM_PATH)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page_for(browser, request):
+    """New, separate browser sessions (one per person); a screenshot is kept
+    under tests/.artifacts when the test fails."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(locale="vi-VN")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_page
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    for i, context in enumerate(contexts):
+        if failed and context.pages:
+            ARTIFACTS.mkdir(exist_ok=True)
+            context.pages[-1].screenshot(path=str(ARTIFACTS / f"{request.node.name}-{i}.png"))
+        context.close()
+
+
+def test_resident_sends_without_account_and_official_accepts(live_server, page_for, world):
+    from playwright.sync_api import expect
+
+    resident = page_for()
+    resident.goto(live_server + "/")
+    resident.get_by_role("link", name="Gửi phản ánh, kiến nghị").click()
+    resident.get_by_label("Kiến nghị").check()
+    resident.get_by_label("Tiêu đề").fill("Đề nghị lắp đèn đường ngõ 18 Hàng Bông")
+    resident.get_by_role("textbox", name="Nội dung").fill(
+        "Ngõ 18 phố Hàng Bông chưa có đèn chiếu sáng, buổi tối rất tối và mất an toàn.")
+    resident.get_by_label("Lĩnh vực").select_option(label="Chiếu sáng, hạ tầng công cộng")
+    resident.get_by_label("Tỉnh, thành phố").select_option(label="Hà Nội")
+    commune = resident.get_by_role("combobox", name="Xã, phường, đặc khu")
+    commune.press_sequentially("hoan kiem", delay=20)
+    expect(resident.get_by_role("option", name="Phường Hoàn Kiếm")).to_be_visible()
+    commune.press("ArrowDown")
+    commune.press("Enter")
+    expect(commune).to_have_value("Phường Hoàn Kiếm")
+    resident.get_by_label("Họ và tên").fill("Phan Thị Mai")
+    resident.get_by_role("button", name="Gửi phản ánh").click()
+
+    expect(resident.get_by_role("heading", name="Đã gửi thành công")).to_be_visible()
+    code = resident.locator("#tracking-code").inner_text().strip()
+    assert re.fullmatch(r"KN-\d{2}-[0-9A-Z]{4}-[0-9A-Z]{4}", code)
+
+    # Follow it later, typing the code the way people do.
+    resident.get_by_role("link", name="Tra cứu").first.click()
+    resident.get_by_label("Mã theo dõi").fill(code.lower().replace("-", " "))
+    resident.get_by_role("button", name="Tra cứu").click()
+    expect(resident.get_by_text("Chờ tiếp nhận").first).to_be_visible()
+    expect(resident.get_by_text("Đề nghị lắp đèn đường ngõ 18 Hàng Bông")).to_be_visible()
+
+    official = page_for()
+    official.goto(live_server + "/account/login")
+    official.get_by_label("Email hoặc số điện thoại").fill("minh@example.com")
+    official.get_by_label("Mật khẩu").fill("mat-khau-thu-nghiem")
+    official.get_by_role("button", name="Đăng nhập").click()
+    official.get_by_role("link", name=code).click()
+    expect(official.get_by_text("Phan Thị Mai")).to_be_visible()
+    official.get_by_role("button", name="Tiếp nhận", exact=True).click()
+    expect(official.get_by_text(f"Đã tiếp nhận phản ánh {code}.")).to_be_visible()
+
+    resident.reload()
+    expect(resident.locator(".facts .status")).to_have_text("Đã tiếp nhận")
+    expect(resident.get_by_text("Cơ quan đã tiếp nhận")).to_be_visible()
+    expect(resident.get_by_text("Phan Thị Mai")).to_have_count(0)
+
+
+def test_form_errors_are_announced_and_linked_to_fields(live_server, page_for, world):
+    from playwright.sync_api import expect
+
+    page = page_for()
+    page.goto(live_server + "/petitions/new")
+    page.get_by_role("button", name="Gửi phản ánh").click()
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Vui lòng kiểm tra lại thông tin")
+    summary.get_by_role("link", name=re.compile("Tiêu đề")).click()
+    expect(page.get_by_label("Tiêu đề")).to_be_focused()
+    expect(page.get_by_label("Tiêu đề")).to_have_attribute("aria-invalid", "true")
+    unlabelled = page.evaluate("""() => [...document.querySelectorAll(
+        'input:not([type=hidden]), select, textarea')].filter(el => !el.labels.length).length""")
+    assert unlabelled == 0
+
+
+def test_language_switch_and_small_screen(live_server, page_for, world):
+    from playwright.sync_api import expect
+
+    page = page_for()
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(live_server + "/")
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Send feedback and petitions to your commune")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, "nothing overflows a phone screen"
+    page.get_by_role("button", name="Tiếng Việt").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Gửi phản ánh")
