@@ -137,7 +137,7 @@ def load_config(env: str | None = None, environ: Mapping[str, str] = os.environ)
     elif env == "test":
         config.update(
             TESTING=True,
-            SECRET_KEY="test-secret-key-not-for-production",
+            SECRET_KEY="test-secret-key-not-for-production",  # noqa: S106 - tests only
             # Limits stay on (a test lowers one to prove it bites) but are
             # high enough that ordinary tests never meet them.
             RATE_LIMIT_SUBMIT="1000 per minute",
@@ -146,7 +146,7 @@ def load_config(env: str | None = None, environ: Mapping[str, str] = os.environ)
             RATE_LIMIT_TRACK="1000 per minute",
             RATELIMIT_STORAGE_URI="memory://",
             # Cheap but real scrypt so hundreds of logins stay fast in tests.
-            PASSWORD_HASH_METHOD="scrypt:1024:8:1",
+            PASSWORD_HASH_METHOD="scrypt:1024:8:1",  # noqa: S106 - a hash method, not a password
             SQLALCHEMY_DATABASE_URI="sqlite://",
         )
     else:

@@ -23,7 +23,7 @@ from portal.units.cli import print_report
 from portal.units.queries import unit_by_code
 from portal.units.services import BUNDLED_UNITS_FILE, REFORM_DATE, import_units, read_units_file
 
-DEMO_PASSWORD = "doithoai-2026"
+DEMO_PASSWORD = "doithoai-2026"  # noqa: S105 - published demo login, printed on purpose
 COMMUNE_A = "00070"  # Phường Hoàn Kiếm, Hà Nội
 COMMUNE_B = "00004"  # Phường Ba Đình, Hà Nội
 PROVINCE = "01"  # Thành phố Hà Nội
@@ -183,7 +183,7 @@ def load_command() -> None:
     added = _load_petitions(users)
     db.session.commit()
     click.echo(f"Phản ánh mẫu: thêm {added}.")
-    click.echo("\nTài khoản trình diễn (mật khẩu chung: %s):" % DEMO_PASSWORD)
+    click.echo(f"\nTài khoản trình diễn (mật khẩu chung: {DEMO_PASSWORD}):")
     for persona in PERSONAS:
         click.echo(f"  {persona.email:<32} {persona.what}")
 

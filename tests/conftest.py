@@ -15,12 +15,11 @@ from datetime import datetime
 
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 
 from portal import clock as portal_clock
 from portal import create_app
 from portal.config import database_url as normalise_url
-from flask.testing import FlaskClient
-
 from portal.extensions import db as _db
 from portal.extensions import limiter
 from tests import factories

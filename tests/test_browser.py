@@ -35,8 +35,10 @@ def live_server(app):
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"browser journeys skipped: no Chromium at {CHROMIUM} "
-                    "(apt-get install chromium, or set CHROMIUM_PATH)")
+        reason = (f"no Chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)")
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(f"browser journeys are required here: {reason}")
+        pytest.skip(f"browser journeys skipped: {reason}")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

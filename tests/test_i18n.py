@@ -44,7 +44,8 @@ def test_every_message_has_an_english_translation():
 def test_translations_keep_their_placeholders():
     for entry in english_catalogue():
         if entry.id and entry.string:
-            assert sorted(PLACEHOLDER.findall(entry.id)) == sorted(PLACEHOLDER.findall(entry.string)), entry.id
+            expected = sorted(PLACEHOLDER.findall(entry.id))
+            assert sorted(PLACEHOLDER.findall(entry.string)) == expected, entry.id
 
 
 def test_vietnamese_is_the_default_even_for_english_browsers(client, db):

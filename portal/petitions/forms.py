@@ -23,8 +23,12 @@ from portal.petitions.tracking import normalise
 KIND_HELP = {
     PetitionKind.FEEDBACK: _l("Báo cho chính quyền biết một việc đang xảy ra (đường hỏng, rác thải...)."),
     PetitionKind.RECOMMENDATION: _l("Đề xuất một việc chính quyền nên làm hoặc thay đổi."),
-    PetitionKind.COMPLAINT: _l("Đề nghị xem xét lại một quyết định hoặc hành vi hành chính liên quan đến bạn."),
-    PetitionKind.DENUNCIATION: _l("Báo về hành vi vi phạm pháp luật; danh tính người tố cáo luôn được giữ bí mật."),
+    PetitionKind.COMPLAINT: _l(
+        "Đề nghị xem xét lại một quyết định hoặc hành vi hành chính liên quan đến bạn."
+    ),
+    PetitionKind.DENUNCIATION: _l(
+        "Báo về hành vi vi phạm pháp luật; danh tính người tố cáo luôn được giữ bí mật."
+    ),
 }
 
 
