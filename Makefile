@@ -53,7 +53,7 @@ run: demo
 	$(DEV) $(FLASK) run --host $(HOST) --port $(PORT) --no-reload
 
 serve: $(VENV)/.runtime translations
-	@$(BIN)/python -m portal.config
+	@$(BIN)/python -c 'from portal.config import main; main()'
 	PORTAL_ENV=production $(FLASK) db upgrade
 	PORTAL_ENV=production $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 

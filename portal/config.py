@@ -155,12 +155,9 @@ def load_config(env: str | None = None, environ: Mapping[str, str] = os.environ)
 
 
 def main() -> None:
-    """``python -m portal.config``: check the production environment."""
+    """Check the production environment before serving (``make serve``)."""
     try:
         check_production_environment()
     except ConfigError as exc:
         sys.exit(f"Refusing to start: {exc}")
 
-
-if __name__ == "__main__":
-    main()

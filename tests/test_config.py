@@ -49,7 +49,8 @@ def test_postgres_urls_use_psycopg3():
 
 def test_the_server_command_refuses_to_start_without_a_secret_key():
     env = {"PATH": "/usr/bin:/bin", "PORTAL_ENV": "production"}
-    result = subprocess.run([sys.executable, "-m", "portal.config"], cwd=ROOT, env=env,
+    result = subprocess.run([sys.executable, "-c", "from portal.config import main; main()"],
+                            cwd=ROOT, env=env,
                             capture_output=True, text=True, check=False)
     assert result.returncode != 0
     assert "Refusing to start" in result.stderr
