@@ -59,13 +59,30 @@ def petitions():
     return render_template("staff/petitions.html", form=form, page=page), status
 
 
-def _detail(petition, *, accept_form=None, reject_form=None, status=200):
-    return render_template(
-        "staff/petition.html",
-        petition=petition,
-        accept_form=accept_form or AcceptForm(prefix="accept"),
-        reject_form=reject_form or RejectForm(prefix="reject"),
-    ), status
+def _detail(petition, *, forms=None, status=200):
+    """The detail page; ``forms`` replaces the blank action forms with the
+    one just submitted, so its errors and typed text are shown."""
+    blank = {"accept_form": AcceptForm(prefix="accept"), "reject_form": RejectForm(prefix="reject")}
+    blank.update(forms or {})
+    return render_template("staff/petition.html", petition=petition, **blank), status
+
+
+def _act(petition_id: int, *, allowed, form, form_name: str, run, done: str):
+    """One staff action: access check, permission, form, service, one commit."""
+    petition = access_petition(current_user, petition_id)
+    require(allowed(current_user, petition))
+    if not form.validate_on_submit():
+        return _detail(petition, forms={form_name: form}, status=400)
+    try:
+        run(petition, form)
+    except DomainError as exc:
+        db.session.rollback()
+        if not form.add_error(exc):
+            flash(exc.message, "error")
+        return _detail(petition, forms={form_name: form}, status=exc.status_code)
+    db.session.commit()
+    flash(done % {"code": petition.tracking_code}, "success")
+    return redirect(url_for(".petition", petition_id=petition.id))
 
 
 @bp.route("/petitions/<int:petition_id>")
@@ -75,36 +92,23 @@ def petition(petition_id: int):
 
 @bp.route("/petitions/<int:petition_id>/accept", methods=["POST"])
 def accept(petition_id: int):
-    petition = access_petition(current_user, petition_id)
-    require(can_handle_petition(current_user, petition))
-    form = AcceptForm(prefix="accept")
-    if not form.validate_on_submit():
-        return _detail(petition, accept_form=form, status=400)
-    try:
-        services.accept_petition(petition, actor=current_user, note=form.note.data)
-    except DomainError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-        return _detail(petition, accept_form=form, status=exc.status_code)
-    db.session.commit()
-    flash(_("Đã tiếp nhận phản ánh %(code)s.", code=petition.tracking_code), "success")
-    return redirect(url_for(".petition", petition_id=petition.id))
+    return _act(
+        petition_id,
+        allowed=can_handle_petition,
+        form=AcceptForm(prefix="accept"),
+        form_name="accept_form",
+        run=lambda p, f: services.accept_petition(p, actor=current_user, note=f.note.data),
+        done=_("Đã tiếp nhận phản ánh %(code)s."),
+    )
 
 
 @bp.route("/petitions/<int:petition_id>/reject", methods=["POST"])
 def reject(petition_id: int):
-    petition = access_petition(current_user, petition_id)
-    require(can_handle_petition(current_user, petition))
-    form = RejectForm(prefix="reject")
-    if not form.validate_on_submit():
-        return _detail(petition, reject_form=form, status=400)
-    try:
-        services.reject_petition(petition, actor=current_user, reason=form.reason.data)
-    except DomainError as exc:
-        db.session.rollback()
-        if not form.add_error(exc):
-            flash(exc.message, "error")
-        return _detail(petition, reject_form=form, status=exc.status_code)
-    db.session.commit()
-    flash(_("Đã ghi nhận không tiếp nhận phản ánh %(code)s.", code=petition.tracking_code), "success")
-    return redirect(url_for(".petition", petition_id=petition.id))
+    return _act(
+        petition_id,
+        allowed=can_handle_petition,
+        form=RejectForm(prefix="reject"),
+        form_name="reject_form",
+        run=lambda p, f: services.reject_petition(p, actor=current_user, reason=f.reason.data),
+        done=_("Đã ghi nhận không tiếp nhận phản ánh %(code)s."),
+    )
