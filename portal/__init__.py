@@ -12,15 +12,16 @@ from portal.accounts.views import bp as accounts_bp
 from portal.api.views import bp as api_bp
 from portal.cli import register_commands
 from portal.config import INSTANCE_DIR, ROOT, load_config
-from portal.errors import register_csrf_guard, register_error_handlers
+from portal.errors import register_error_handlers
 from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
 from portal.forms import ActionForm
 from portal.i18n import register_template_helpers, select_locale
 from portal.pages.views import bp as pages_bp
+from portal.pagination import page_args
 from portal.permissions import TEMPLATE_PREDICATES
 from portal.petitions.staff_views import bp as staff_bp
 from portal.petitions.views import bp as petitions_bp
-from portal.security import register_security_headers
+from portal.security import register_csrf, register_security_headers
 
 
 def create_app(overrides: dict | None = None, *, env: str | None = None) -> Flask:
@@ -47,7 +48,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
-    register_csrf_guard(app)
+    register_csrf(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
     login_manager.init_app(app)
@@ -72,6 +73,7 @@ def register_templates(app: Flask) -> None:
     register_security_headers(app)
     app.jinja_env.globals.update(TEMPLATE_PREDICATES)
     app.jinja_env.globals["ActionForm"] = ActionForm
+    app.jinja_env.globals["page_args"] = page_args
 
 
 def register_proxy(app: Flask) -> None:

@@ -11,10 +11,12 @@ Three environments, chosen by ``PORTAL_ENV``:
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import sys
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +88,9 @@ def _base(environ: Mapping[str, str]) -> dict:
         "RATELIMIT_ENABLED": _flag(environ, "RATELIMIT_ENABLED", True),
         "RATE_LIMIT_SUBMIT": environ.get("RATE_LIMIT_SUBMIT", "5 per minute;40 per day"),
         "RATE_LIMIT_LOGIN": environ.get("RATE_LIMIT_LOGIN", "10 per minute;100 per day"),
+        # Per account tried, from any address: slows password guessing spread
+        # over many machines.
+        "RATE_LIMIT_LOGIN_ACCOUNT": environ.get("RATE_LIMIT_LOGIN_ACCOUNT", "20 per hour"),
         "RATE_LIMIT_REGISTER": environ.get("RATE_LIMIT_REGISTER", "5 per hour"),
         "RATE_LIMIT_TRACK": environ.get("RATE_LIMIT_TRACK", "30 per minute"),
         "PASSWORD_HASH_METHOD": "scrypt",
@@ -95,6 +100,7 @@ def _base(environ: Mapping[str, str]) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_DURATION": timedelta(days=30),
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "TRUSTED_PROXY_COUNT": _int(environ, "TRUSTED_PROXY_COUNT", 0),
         "PER_PAGE": 25,
@@ -129,6 +135,11 @@ def load_config(env: str | None = None, environ: Mapping[str, str] = os.environ)
     config["PORTAL_ENV"] = env
     if env == "production":
         check_production_environment(environ)
+        if config["RATELIMIT_STORAGE_URI"].startswith("memory://"):
+            logging.getLogger(__name__).warning(
+                "RATELIMIT_STORAGE_URI is memory://: each gunicorn worker counts on its own; "
+                "set a shared store (e.g. redis://) so rate limits hold across workers"
+            )
         config["SECRET_KEY"] = environ["SECRET_KEY"]
         config["SESSION_COOKIE_SECURE"] = _flag(environ, "SESSION_COOKIE_SECURE", True)
         config["REMEMBER_COOKIE_SECURE"] = config["SESSION_COOKIE_SECURE"]
@@ -142,6 +153,7 @@ def load_config(env: str | None = None, environ: Mapping[str, str] = os.environ)
             # high enough that ordinary tests never meet them.
             RATE_LIMIT_SUBMIT="1000 per minute",
             RATE_LIMIT_LOGIN="1000 per minute",
+            RATE_LIMIT_LOGIN_ACCOUNT="1000 per minute",
             RATE_LIMIT_REGISTER="1000 per minute",
             RATE_LIMIT_TRACK="1000 per minute",
             RATELIMIT_STORAGE_URI="memory://",

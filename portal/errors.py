@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, current_app, g, jsonify, render_template, request
+from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from portal.extensions import csrf, db
+from portal.extensions import db
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,7 @@ _TITLES = {
     403: _l("Không có quyền truy cập"),
     404: _l("Không tìm thấy"),
     405: _l("Thao tác không được hỗ trợ"),
+    409: _l("Hồ sơ vừa thay đổi"),
     413: _l("Nội dung gửi lên quá lớn"),
     422: _l("Không thể thực hiện"),
     429: _l("Quá nhiều yêu cầu"),
@@ -73,6 +74,8 @@ _MESSAGES = {
     403: _l("Bạn không có quyền xem hoặc thực hiện thao tác này."),
     404: _l("Trang hoặc hồ sơ bạn tìm không tồn tại, hoặc bạn không có quyền xem."),
     405: _l("Thao tác này không được hỗ trợ tại địa chỉ này."),
+    409: _l("Hồ sơ vừa được người khác cập nhật nên thao tác của bạn chưa được lưu. "
+            "Vui lòng tải lại trang để xem tình trạng mới rồi thử lại."),
     413: _l("Nội dung gửi lên vượt quá dung lượng cho phép."),
     429: _l("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút."),
     500: _l("Hệ thống gặp sự cố khi xử lý yêu cầu. Nội dung chưa được lưu; vui lòng thử lại."),
@@ -83,15 +86,13 @@ _CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    409: "conflict",
     413: "too_large",
     422: "rule_violation",
     429: "too_many_requests",
     500: "server_error",
     503: "unavailable",
 }
-
-
-_UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def wants_json() -> bool:
@@ -116,24 +117,12 @@ def _rollback() -> None:
     db.session.rollback()
 
 
-def register_csrf_guard(app: Flask) -> None:
-    """Check the CSRF token of every state-changing request, before any other
-    before_request hook (so a forged request is not even rate-counted)."""
-    app.config["WTF_CSRF_CHECK_DEFAULT"] = False
-
-    @app.before_request
-    def _csrf_guard():
-        if request.method in _UNSAFE_METHODS and not g.get("csrf_retry"):
-            csrf.protect()
-
-
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle_http(exc: HTTPException):
         status = exc.code or 500
         # abort(…, description=…) with our own text keeps it; Werkzeug's
-        # English defaults are replaced by the translated message.
-        # English defaults are replaced by the translated message. (Flask-Limiter
+        # English defaults are replaced by the translated message (Flask-Limiter
         # puts the limit itself, e.g. "5 per 1 minute", in a 429's description).
         own = exc.description if exc.description != type(exc).description else None
         if status == 429:
@@ -146,23 +135,14 @@ def register_error_handlers(app: Flask) -> None:
         fields = {exc.field: [exc.message]} if exc.field else None
         return error_response(exc.status_code, message=exc.message, code=exc.code, fields=fields)
 
-    @app.errorhandler(CSRFError)
-    def handle_csrf(exc: CSRFError):
-        # An expired or missing token on a page form: dispatch the request
-        # again (with every before_request check, the login and role guards
-        # included) so the form comes back with what was typed and a kind
-        # message. The form's own CSRF check fails too, so nothing is written.
-        if wants_json() or request.endpoint is None or g.get("csrf_retry"):
-            return error_response(400, code="csrf", message=_(
-                "Phiên làm việc đã hết hạn. Vui lòng tải lại trang và thử lại."))
-        g.csrf_retry = True
-        try:
-            response = current_app.preprocess_request()
-            if response is None:
-                response = current_app.dispatch_request()
-        except Exception as error:  # noqa: BLE001 - handed to the app's own handlers
-            response = current_app.handle_user_exception(error)
-        return current_app.make_response(response)
+    @app.errorhandler(StaleDataError)
+    @app.errorhandler(IntegrityError)
+    def handle_conflict(exc: Exception):
+        # Someone else changed the same record first (optimistic lock), or a
+        # unique value was taken at the same moment.
+        _rollback()
+        log.info("write conflict: %s", exc)
+        return error_response(409)
 
     @app.errorhandler(OperationalError)
     def handle_database_busy(exc: OperationalError):

@@ -88,6 +88,11 @@ def can_handle_petition(user, petition: Petition) -> bool:
     return scope_of(user, HANDLING_ROLES).covers(petition.unit)
 
 
+def can_acknowledge(user, petition: Petition) -> bool:
+    """Show the accept and reject buttons: a handler, and it still waits."""
+    return petition.awaits_acknowledgement and can_handle_petition(user, petition)
+
+
 def can_see_identity(user, petition: Petition) -> bool:
     """Name and contact of the sender: the sender; handlers only when the
     sender did not ask to stay anonymous. Inspectors audit times, not people."""
@@ -121,6 +126,7 @@ def require(allowed: bool) -> None:
 
 TEMPLATE_PREDICATES = {
     "actor_name": actor_name,
+    "can_acknowledge": can_acknowledge,
     "can_handle_petition": can_handle_petition,
     "can_see_identity": can_see_identity,
     "is_staff": is_staff,

@@ -78,6 +78,24 @@ def test_next_only_accepts_local_paths(client, world, next_url, expected):
     assert response.headers["Location"] == expected
 
 
+def test_login_attempts_on_one_account_are_limited_from_any_address(client, world, app):
+    app.config["RATE_LIMIT_LOGIN_ACCOUNT"] = "2 per minute"
+    try:
+        statuses = []
+        for n in range(3):
+            token = csrf_token(client)
+            response = client.post("/account/login", data={
+                "csrf_token": token, "identifier": "LAN@example.com ", "password": "sai-mat-khau"},
+                environ_base={"REMOTE_ADDR": f"10.0.0.{n + 1}"})
+            statuses.append(response.status_code)
+        assert statuses == [400, 400, 429]
+        other = post_form(client, "/account/login",
+                          {"identifier": "binh@example.com", "password": PASSWORD})
+        assert other.status_code == 302, "other accounts are not affected"
+    finally:
+        app.config["RATE_LIMIT_LOGIN_ACCOUNT"] = "1000 per minute"
+
+
 def test_login_page_carries_next_from_the_redirect(client, world):
     response = client.get("/my/petitions")
     assert response.status_code == 302
@@ -96,8 +114,15 @@ def test_logout_needs_a_post_with_csrf(client, world):
     assert client.get("/my/petitions").status_code == 302
 
 
+def raw_session(client) -> dict:
+    with client.session_transaction() as session:
+        return dict(session)
+
+
 def test_session_is_renewed_at_login(client, world):
-    client.get("/")
-    token_before = csrf_token(client)
+    csrf_token(client)
+    planted = raw_session(client)["csrf_token"]
     post_form(client, "/account/login", {"identifier": "lan@example.com", "password": PASSWORD})
-    assert csrf_token(client) != token_before
+    after = raw_session(client)
+    assert after["_user_id"] == str(world.resident.id)
+    assert after.get("csrf_token") != planted

@@ -70,6 +70,8 @@ def test_switching_to_english_and_back(client, world):
 
 def test_unknown_language_is_ignored(client, db):
     post_form(client, "/language/fr")
+    with client.session_transaction() as session:
+        assert "lang" not in session
     assert '<html lang="vi">' in client.get("/").get_data(as_text=True)
 
 

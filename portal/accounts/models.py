@@ -76,10 +76,6 @@ class User(UserMixin, TimestampMixin, db.Model):
     def has_role(self, *roles: Role) -> bool:
         return any(grant.role in roles for grant in self.grants)
 
-    @property
-    def is_staff(self) -> bool:
-        return self.has_role(*STAFF_ROLES)
-
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email or self.phone}>"
 
@@ -100,11 +96,6 @@ class RoleGrant(TimestampMixin, db.Model):
     user: Mapped[User] = relationship(back_populates="grants", foreign_keys=[user_id])
     unit: Mapped[Unit | None] = relationship(lazy="joined")
     office: Mapped[Office | None] = relationship(lazy="joined")
-
-    def covers(self, unit: Unit) -> bool:
-        if self.unit_id is None:
-            return True
-        return unit.id == self.unit_id or unit.parent_id == self.unit_id
 
     def __repr__(self) -> str:
         return f"<RoleGrant {self.role} unit={self.unit_id}>"

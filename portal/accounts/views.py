@@ -15,6 +15,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from portal import vietnamese
 from portal.accounts import services
 from portal.accounts.forms import LoginForm, RegisterForm
 from portal.errors import RuleViolation
@@ -30,12 +31,17 @@ def _landing_page(user) -> str:
     return url_for("staff.petitions") if is_staff(user) else url_for("petitions.mine")
 
 
-def _start_session(user, *, remember: bool) -> None:
-    # A new session on login, so a session id planted before login is useless.
+def _fresh_session() -> None:
+    """Start over (at login and logout), keeping only the chosen language."""
     language = session.get("lang")
     session.clear()
     if language:
         session["lang"] = language
+
+
+def _start_session(user, *, remember: bool) -> None:
+    # A new session on login, so a session planted before login is useless.
+    _fresh_session()
     login_user(user, remember=remember)
 
 
@@ -65,8 +71,15 @@ def register():
     return render_template("accounts/register.html", form=form), status
 
 
+def _login_identifier() -> str:
+    """Rate-limit key: the account being tried, whatever address it comes from."""
+    return "login:" + vietnamese.fold(request.form.get("identifier", "")).strip()[:254]
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["RATE_LIMIT_LOGIN"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["RATE_LIMIT_LOGIN_ACCOUNT"], methods=["POST"],
+               key_func=_login_identifier)
 def login():
     form = LoginForm()
     if request.method == "GET":
@@ -89,11 +102,8 @@ def login():
 def logout():
     form = ActionForm()
     if form.validate_on_submit():
-        language = session.get("lang")
         logout_user()
-        session.clear()
-        if language:
-            session["lang"] = language
+        _fresh_session()
         flash(_("Bạn đã đăng xuất."), "success")
         return redirect(url_for("pages.home"))
     flash(_("Không thể đăng xuất vì phiên làm việc đã hết hạn, vui lòng thử lại."), "error")

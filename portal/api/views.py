@@ -28,7 +28,7 @@ def _int_arg(name: str, default: int, *, low: int, high: int) -> int:
     raw = request.args.get(name)
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not (raw.isascii() and raw.isdecimal()) or not low <= int(raw) <= high:
         abort(400, description=_("Tham số '%(name)s' phải là số nguyên từ %(low)d đến %(high)d.",
                                  name=name, low=low, high=high))
     return int(raw)

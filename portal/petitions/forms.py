@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
@@ -19,6 +21,10 @@ from portal.forms import BaseForm, max_length, required
 from portal.petitions import services
 from portal.petitions.models import PetitionKind, PetitionStatus
 from portal.petitions.tracking import normalise
+
+# Dates outside this range are typing mistakes (and overflow date arithmetic).
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
 
 KIND_HELP = {
     PetitionKind.FEEDBACK: _l("Báo cho chính quyền biết một việc đang xảy ra (đường hỏng, rác thải...)."),
@@ -117,6 +123,13 @@ class RejectForm(BaseForm):
     )
 
 
+def _plausible_date(form, field):
+    if field.data and not EARLIEST_DATE <= field.data <= LATEST_DATE:
+        raise ValidationError(_l("Ngày phải nằm trong khoảng %(start)s đến %(end)s.",
+                                 start=EARLIEST_DATE.strftime("%d/%m/%Y"),
+                                 end=LATEST_DATE.strftime("%d/%m/%Y")))
+
+
 class StaffFilterForm(BaseForm):
     class Meta:
         csrf = False  # a GET filter that changes nothing
@@ -125,9 +138,9 @@ class StaffFilterForm(BaseForm):
     kind = SelectField(_l("Loại"), validators=[Optional()])
     category = SelectField(_l("Lĩnh vực"), validators=[Optional()])
     commune = SelectField(_l("Xã, phường"), validators=[Optional()])
-    submitted_from = DateField(_l("Gửi từ ngày"), validators=[Optional()],
+    submitted_from = DateField(_l("Gửi từ ngày"), validators=[Optional(), _plausible_date],
                                render_kw={"type": "date"})
-    submitted_to = DateField(_l("Đến ngày"), validators=[Optional()],
+    submitted_to = DateField(_l("Đến ngày"), validators=[Optional(), _plausible_date],
                              render_kw={"type": "date"})
 
     def __init__(self, *args, categories=(), communes=(), **kwargs):

@@ -179,6 +179,10 @@ class Petition(TimestampMixin, db.Model):
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Optimistic locking: two people acting on the same petition at once
+    # cannot both win; the second gets a "reload and try again" message.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
     category: Mapped[Category] = relationship(lazy="joined")
     unit: Mapped[Unit] = relationship(lazy="joined")
@@ -289,6 +293,15 @@ class PetitionEvent(db.Model):
 
     def __repr__(self) -> str:
         return f"<PetitionEvent {self.type} petition={self.petition_id}>"
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _no_bulk_history_changes(state) -> None:
+    # Bulk UPDATE/DELETE statements bypass the flush check below.
+    if (state.is_update or state.is_delete) and any(
+        mapper.class_ is PetitionEvent for mapper in state.all_mappers
+    ):
+        raise RuntimeError("petition history is append-only: events cannot change")
 
 
 @event.listens_for(Session, "before_flush")

@@ -3,12 +3,13 @@ detail with full history, acknowledging or rejecting."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal.errors import DomainError
 from portal.extensions import db
+from portal.pagination import paginate
 from portal.permissions import access_petition, can_handle_petition, is_staff, require, staff_scope
 from portal.petitions import queries, services
 from portal.petitions.forms import AcceptForm, RejectForm, StaffFilterForm
@@ -50,13 +51,10 @@ def petitions():
         request.args, categories=queries.active_categories(), communes=_communes_in_scope()
     )
     filters = _filters(form)
-    page = db.paginate(
-        queries.staff_petitions(current_user, filters),
-        per_page=current_app.config["PER_PAGE"],
-        error_out=False,
-    )
+    page = paginate(queries.staff_petitions(current_user, filters))
     status = 400 if form.errors else 200
-    return render_template("staff/petitions.html", form=form, page=page), status
+    return render_template("staff/petitions.html", form=form, page=page,
+                           filters=tuple(form.data)), status
 
 
 def _detail(petition, *, forms=None, status=200):
@@ -85,12 +83,12 @@ def _act(petition_id: int, *, allowed, form, form_name: str, run, done: str):
     return redirect(url_for(".petition", petition_id=petition.id))
 
 
-@bp.route("/petitions/<int:petition_id>")
+@bp.route("/petitions/<int(max=2147483647):petition_id>")
 def petition(petition_id: int):
     return _detail(access_petition(current_user, petition_id))
 
 
-@bp.route("/petitions/<int:petition_id>/accept", methods=["POST"])
+@bp.route("/petitions/<int(max=2147483647):petition_id>/accept", methods=["POST"])
 def accept(petition_id: int):
     return _act(
         petition_id,
@@ -102,7 +100,7 @@ def accept(petition_id: int):
     )
 
 
-@bp.route("/petitions/<int:petition_id>/reject", methods=["POST"])
+@bp.route("/petitions/<int(max=2147483647):petition_id>/reject", methods=["POST"])
 def reject(petition_id: int):
     return _act(
         petition_id,

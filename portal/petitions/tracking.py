@@ -20,7 +20,7 @@ PREFIX = "KN"
 RANDOM_LENGTH = 7
 _INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
 _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1"})
-_SHAPE = re.compile(rf"^{PREFIX}(\d{{2}})([{ALPHABET}]{{{RANDOM_LENGTH + 1}}})$")
+_SHAPE = re.compile(rf"^{PREFIX}([0-9]{{2}})([{ALPHABET}]{{{RANDOM_LENGTH + 1}}})$")
 
 
 def _check_symbol(payload: str) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal.errors import RuleViolation
 from portal.extensions import db, limiter
+from portal.pagination import paginate
 from portal.petitions import queries, services, tracking
 from portal.petitions.forms import PetitionForm, TrackForm
 from portal.petitions.models import Category, PetitionKind
@@ -27,30 +27,16 @@ def _petition_form() -> PetitionForm:
     return form
 
 
-def _resolve_commune(form: PetitionForm):
-    province = unit_queries.unit_by_code(form.province.data)
-    if province is None or not province.is_province:
-        form.province.errors = [_("Vui lòng chọn tỉnh, thành phố.")]
-        return None, []
-    lookup = unit_queries.resolve_commune(province, form.commune.data, form.commune_code.data)
-    if lookup.unit is None:
-        if lookup.suggestions:
-            message = _("Có nhiều đơn vị khớp với tên này, vui lòng chọn một trong danh sách.")
-        else:
-            message = _("Không tìm thấy xã, phường nào có tên này ở %(province)s.",
-                        province=province.full_name)
-        form.commune.errors = [message]
-    return lookup.unit, lookup.suggestions
-
-
 @bp.route("/petitions/new", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["RATE_LIMIT_SUBMIT"], methods=["POST"])
 def new():
     form = _petition_form()
     suggestions = []
     if form.validate_on_submit():
-        unit, suggestions = _resolve_commune(form)
-        if unit is not None:
+        try:
+            unit = unit_queries.commune_from_input(
+                form.province.data, form.commune.data, form.commune_code.data
+            )
             draft = services.PetitionDraft(
                 title=form.title.data,
                 body=form.body.data,
@@ -63,17 +49,17 @@ def new():
                 hide_identity=form.hide_identity.data,
                 is_public=form.is_public.data,
             )
-            try:
-                petition = services.submit_petition(
-                    draft, actor=current_user if current_user.is_authenticated else None
-                )
-            except RuleViolation as exc:
-                if not form.add_error(exc):
-                    flash(exc.message, "error")
-            else:
-                db.session.commit()
-                flash(petition.tracking_code, "submitted")
-                return redirect(url_for(".track", code=petition.tracking_code))
+            petition = services.submit_petition(
+                draft, actor=current_user if current_user.is_authenticated else None
+            )
+        except RuleViolation as exc:
+            suggestions = getattr(exc, "suggestions", [])
+            if not form.add_error(exc):
+                flash(exc.message, "error")
+        else:
+            db.session.commit()
+            flash(petition.tracking_code, "submitted")
+            return redirect(url_for(".track", code=petition.tracking_code))
     status = 400 if form.is_submitted() else 200
     return render_template("petitions/new.html", form=form, suggestions=suggestions), status
 
@@ -106,6 +92,4 @@ def track(code: str):
 @bp.route("/my/petitions")
 @login_required
 def mine():
-    page = db.paginate(queries.petitions_of(current_user), per_page=current_app.config["PER_PAGE"],
-                       error_out=False)
-    return render_template("petitions/mine.html", page=page)
+    return render_template("petitions/mine.html", page=paginate(queries.petitions_of(current_user)))

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from portal import vietnamese
+from portal.errors import RuleViolation
 from portal.extensions import db
 from portal.units.models import COMMUNE_KINDS, Unit
 
@@ -102,6 +104,31 @@ def resolve_commune(province: Unit, text: str, code: str | None = None) -> Commu
     if len(candidates) == 1:
         return CommuneLookup(candidates[0], [])
     return CommuneLookup(None, candidates[:8])
+
+
+class PlaceNotFound(RuleViolation):
+    """The typed commune matched none, or several (``suggestions``)."""
+
+    def __init__(self, message: str, *, field: str, suggestions: list[Unit] | None = None):
+        super().__init__(message, field=field)
+        self.suggestions = suggestions or []
+
+
+def commune_from_input(province_code: str, text: str, code: str | None = None) -> Unit:
+    """The commune a person chose in the form or the API: a province code,
+    the commune's name as typed (any diacritics), and the picker's code."""
+    province = unit_by_code(province_code or "")
+    if province is None or not province.is_province:
+        raise PlaceNotFound(_("Vui lòng chọn tỉnh, thành phố."), field="province")
+    lookup = resolve_commune(province, text or "", code)
+    if lookup.unit is not None:
+        return lookup.unit
+    if lookup.suggestions:
+        raise PlaceNotFound(
+            _("Có nhiều đơn vị khớp với tên này, vui lòng chọn một trong danh sách."),
+            field="commune", suggestions=lookup.suggestions)
+    raise PlaceNotFound(_("Không tìm thấy xã, phường nào có tên này ở %(province)s.",
+                          province=province.full_name), field="commune")
 
 
 def is_commune(unit: Unit | None) -> bool:

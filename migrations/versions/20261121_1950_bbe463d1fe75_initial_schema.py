@@ -1,16 +1,16 @@
 """Initial schema: units, offices, users and role grants, categories,
 petitions and their append-only event history.
 
-Revision ID: ea71ce3db0cc
+Revision ID: bbe463d1fe75
 Revises:
-Create Date: 2026-11-21 19:22:17.276536
+Create Date: 2026-11-21 19:50:09.930386
 
 """
 import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = 'ea71ce3db0cc'
+revision = 'bbe463d1fe75'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -96,6 +96,7 @@ def upgrade():
     sa.Column('submitted_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('acknowledged_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('version', sa.Integer(), server_default='1', nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['category_id'], ['categories.id'], name=op.f('fk_petitions_category_id_categories')),
