@@ -7,6 +7,7 @@ from flask import Flask
 from flask_babel import lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from portal import models  # noqa: F401 - registers every table
 from portal.accounts.models import User
 from portal.accounts.views import bp as accounts_bp
 from portal.api.views import bp as api_bp

@@ -104,6 +104,10 @@ def _base(environ: Mapping[str, str]) -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "TRUSTED_PROXY_COUNT": _int(environ, "TRUSTED_PROXY_COUNT", 0),
         "PER_PAGE": 25,
+        # Days a resident has to rate a published answer before it closes.
+        "RATING_WINDOW_DAYS": _int(environ, "RATING_WINDOW_DAYS", 15),
+        # Where links in e-mails point, e.g. https://phananh.example.gov.vn
+        "PUBLIC_BASE_URL": environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
     }
 
 

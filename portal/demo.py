@@ -15,6 +15,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from portal.accounts.models import Role
 from portal.accounts.services import create_account
+from portal.deadlines.defaults import seed_calendar, seed_deadline_rules
 from portal.extensions import db
 from portal.petitions import services as petition_services
 from portal.petitions.defaults import seed_categories
@@ -126,6 +127,8 @@ def run_setup() -> None:
     print_report(report)
     added = seed_categories()
     click.echo(f"Lĩnh vực: thêm {len(added)} lĩnh vực mặc định.")
+    click.echo(f"Quy định thời hạn: thêm {seed_deadline_rules()}; "
+               f"lịch nghỉ, làm bù: thêm {seed_calendar()} ngày.")
 
 
 def _load_personas() -> dict[str, object]:
@@ -191,7 +194,8 @@ def load_command() -> None:
 @click.command("setup")
 @with_appcontext
 def setup_cli() -> None:
-    """Nạp dữ liệu nền: đơn vị hành chính và lĩnh vực mặc định (chạy lại không sao)."""
+    """Nạp dữ liệu nền: đơn vị hành chính, lĩnh vực, quy định thời hạn, lịch nghỉ
+    (chạy lại không sao)."""
     run_setup()
     db.session.commit()
 

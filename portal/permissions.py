@@ -79,8 +79,23 @@ def is_submitter(user, petition: Petition) -> bool:
     )
 
 
+def is_holder(user, petition: Petition) -> bool:
+    """The one named official currently responsible for the petition."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and petition.assignee_id is not None
+        and petition.assignee_id == user.id
+        and petition.office_id is not None
+    )
+
+
 def can_view_petition(user, petition: Petition) -> bool:
-    return is_submitter(user, petition) or staff_scope(user).covers(petition.unit)
+    # A holder may sit in another unit's office (a transfer to a department).
+    return (
+        is_submitter(user, petition)
+        or staff_scope(user).covers(petition.unit)
+        or is_holder(user, petition)
+    )
 
 
 def can_handle_petition(user, petition: Petition) -> bool:
@@ -91,6 +106,36 @@ def can_handle_petition(user, petition: Petition) -> bool:
 def can_acknowledge(user, petition: Petition) -> bool:
     """Show the accept and reject buttons: a handler, and it still waits."""
     return petition.awaits_acknowledgement and can_handle_petition(user, petition)
+
+
+def can_lead(user, petition: Petition) -> bool:
+    """Leaders of the petition's unit: approve answers, decide extensions,
+    mark a case complex, assign and reassign."""
+    return scope_of(user, {Role.LEADER}).covers(petition.unit)
+
+
+def can_assign(user, petition: Petition) -> bool:
+    if can_lead(user, petition):
+        return True
+    dispatchers = [g for g in _grants(user) if g.role == Role.OFFICIAL and g.may_assign]
+    if any(g.unit_id is None for g in dispatchers):
+        return True
+    return Scope(unit_ids=frozenset(g.unit_id for g in dispatchers)).covers(petition.unit)
+
+
+def can_transfer(user, petition: Petition) -> bool:
+    return can_assign(user, petition) or is_holder(user, petition)
+
+
+def can_work_on(user, petition: Petition) -> bool:
+    """Draft the answer, pause for the resident: the holder or a leader."""
+    return is_holder(user, petition) or can_lead(user, petition)
+
+
+def can_rate(user, petition: Petition) -> bool:
+    """Whoever holds the tracking code; if an account sent the petition,
+    only that account."""
+    return petition.submitter_id is None or is_submitter(user, petition)
 
 
 def can_see_identity(user, petition: Petition) -> bool:
@@ -127,7 +172,13 @@ def require(allowed: bool) -> None:
 TEMPLATE_PREDICATES = {
     "actor_name": actor_name,
     "can_acknowledge": can_acknowledge,
+    "can_assign": can_assign,
     "can_handle_petition": can_handle_petition,
+    "can_lead": can_lead,
+    "can_rate": can_rate,
+    "can_transfer": can_transfer,
+    "can_work_on": can_work_on,
+    "is_holder": is_holder,
     "can_see_identity": can_see_identity,
     "is_staff": is_staff,
 }

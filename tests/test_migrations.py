@@ -48,7 +48,10 @@ def snapshot(engine) -> dict:
         if table == "alembic_version":
             continue
         schema[table] = {
-            "columns": [(c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(table)],
+            # Order aside (columns added later come last), every column must match.
+            "columns": sorted(
+                (c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(table)
+            ),
             "primary_key": inspector.get_pk_constraint(table)["constrained_columns"],
             "foreign_keys": sorted(
                 (fk["name"], tuple(fk["constrained_columns"]), fk["referred_table"],

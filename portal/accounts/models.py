@@ -92,6 +92,8 @@ class RoleGrant(TimestampMixin, db.Model):
     unit_id: Mapped[int | None] = mapped_column(sa.ForeignKey("units.id"), index=True)
     office_id: Mapped[int | None] = mapped_column(sa.ForeignKey("offices.id"), index=True)
     granted_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    # An official who may assign petitions of the unit, as leaders do.
+    may_assign: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
 
     user: Mapped[User] = relationship(back_populates="grants", foreign_keys=[user_id])
     unit: Mapped[Unit | None] = relationship(lazy="joined")

@@ -3,7 +3,7 @@ their append-only history."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import event
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from portal import clock
@@ -18,7 +19,7 @@ from portal.accounts.models import User
 from portal.database import TimestampMixin, UTCDateTime, str_enum
 from portal.errors import InvalidTransition
 from portal.extensions import db
-from portal.units.models import Unit
+from portal.units.models import Office, Unit
 
 
 class PetitionKind(StrEnum):
@@ -115,6 +116,24 @@ class EventType(StrEnum):
     SUBMITTED = "submitted"
     ACCEPTED = "accepted"
     REJECTED = "rejected"
+    ASSIGNED = "assigned"
+    TRANSFERRED = "transferred"
+    SENT_BACK = "sent_back"
+    REASSIGNED = "reassigned"
+    MARKED_COMPLEX = "marked_complex"
+    EXTENSION_REQUESTED = "extension_requested"
+    EXTENSION_APPROVED = "extension_approved"
+    EXTENSION_REFUSED = "extension_refused"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    DUE_DATE_CHANGED = "due_date_changed"
+    ANSWER_DRAFTED = "answer_drafted"
+    ANSWER_SUBMITTED = "answer_submitted"
+    ANSWER_RETURNED = "answer_returned"
+    ANSWER_PUBLISHED = "answer_published"
+    RATED = "rated"
+    REOPENED = "reopened"
+    CLOSED = "closed"
 
     @property
     def label(self) -> str:
@@ -125,7 +144,48 @@ _EVENT_LABELS = {
     EventType.SUBMITTED: _l("Đã gửi phản ánh, kiến nghị"),
     EventType.ACCEPTED: _l("Cơ quan đã tiếp nhận"),
     EventType.REJECTED: _l("Không tiếp nhận"),
+    EventType.ASSIGNED: _l("Đã giao người xử lý"),
+    EventType.TRANSFERRED: _l("Chuyển cơ quan, người xử lý khác"),
+    EventType.SENT_BACK: _l("Bị trả lại nơi chuyển đến"),
+    EventType.REASSIGNED: _l("Giao lại người xử lý"),
+    EventType.MARKED_COMPLEX: _l("Xác định là vụ việc phức tạp"),
+    EventType.EXTENSION_REQUESTED: _l("Đề nghị gia hạn"),
+    EventType.EXTENSION_APPROVED: _l("Được gia hạn"),
+    EventType.EXTENSION_REFUSED: _l("Không được gia hạn"),
+    EventType.PAUSED: _l("Tạm dừng, chờ người gửi bổ sung"),
+    EventType.RESUMED: _l("Tiếp tục xử lý"),
+    EventType.DUE_DATE_CHANGED: _l("Thay đổi hạn xử lý"),
+    EventType.ANSWER_DRAFTED: _l("Soạn dự thảo trả lời"),
+    EventType.ANSWER_SUBMITTED: _l("Trình lãnh đạo duyệt trả lời"),
+    EventType.ANSWER_RETURNED: _l("Lãnh đạo trả lại dự thảo"),
+    EventType.ANSWER_PUBLISHED: _l("Đã trả lời"),
+    EventType.RATED: _l("Người gửi đánh giá câu trả lời"),
+    EventType.REOPENED: _l("Mở lại vì người gửi chưa hài lòng"),
+    EventType.CLOSED: _l("Kết thúc"),
 }
+
+
+class DeadlineState(StrEnum):
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OVERDUE = "overdue"
+    PAUSED = "paused"
+
+    @property
+    def label(self) -> str:
+        return str(_DEADLINE_STATE_LABELS[self])
+
+
+_DEADLINE_STATE_LABELS = {
+    DeadlineState.ON_TRACK: _l("Trong hạn"),
+    DeadlineState.AT_RISK: _l("Sắp đến hạn"),
+    DeadlineState.OVERDUE: _l("Quá hạn"),
+    DeadlineState.PAUSED: _l("Tạm dừng tính hạn"),
+}
+# Statuses whose clock runs against the acknowledgement deadline, and those
+# whose clock runs against the answer deadline.
+ACK_CLOCK_STATUSES = frozenset({PetitionStatus.RECEIVED})
+ANSWER_CLOCK_STATUSES = frozenset({PetitionStatus.ACCEPTED, PetitionStatus.IN_PROGRESS})
 
 
 class Category(TimestampMixin, db.Model):
@@ -178,15 +238,33 @@ class Petition(TimestampMixin, db.Model):
     is_public: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Optimistic locking: two people acting on the same petition at once
     # cannot both win; the second gets a "reload and try again" message.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     __mapper_args__ = {"version_id_col": version}
+    # Deadlines: the rule in force when it arrived, the dates it gives and how
+    # they were counted (``deadline_basis``: the calendar as applied), and the
+    # dates from which less than a quarter of the time is left.
+    is_complex: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
+    rule_id: Mapped[int | None] = mapped_column(sa.ForeignKey("deadline_rules.id"))
+    ack_due_on: Mapped[date | None] = mapped_column(sa.Date)
+    ack_risk_on: Mapped[date | None] = mapped_column(sa.Date)
+    due_on: Mapped[date | None] = mapped_column(sa.Date)
+    risk_on: Mapped[date | None] = mapped_column(sa.Date)
+    deadline_basis: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
+    # The current holder, kept in step with the open Assignment row so work
+    # queues are one indexed query.
+    office_id: Mapped[int | None] = mapped_column(sa.ForeignKey("offices.id"), index=True)
+    assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
 
     category: Mapped[Category] = relationship(lazy="joined")
     unit: Mapped[Unit] = relationship(lazy="joined")
-    submitter: Mapped[User | None] = relationship()
+    submitter: Mapped[User | None] = relationship(foreign_keys=[submitter_id])
+    office: Mapped[Office | None] = relationship(lazy="joined")
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id], lazy="joined")
+    rule = relationship("DeadlineRule")
     events: Mapped[list[PetitionEvent]] = relationship(
         back_populates="petition", order_by="PetitionEvent.id", passive_deletes="all"
     )
@@ -194,6 +272,55 @@ class Petition(TimestampMixin, db.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @hybrid_property
+    def deadline_on(self) -> date | None:
+        """The deadline the clock currently runs against, if any."""
+        if self.status in ACK_CLOCK_STATUSES:
+            return self.ack_due_on
+        if self.status in ANSWER_CLOCK_STATUSES:
+            return self.due_on
+        return None
+
+    @deadline_on.inplace.expression
+    @classmethod
+    def _deadline_on_expression(cls):
+        return sa.case(
+            (cls.status.in_(ACK_CLOCK_STATUSES), cls.ack_due_on),
+            (cls.status.in_(ANSWER_CLOCK_STATUSES), cls.due_on),
+            else_=sa.null(),
+        )
+
+    @hybrid_property
+    def warning_on(self) -> date | None:
+        """From this day less than a quarter of the allowed time is left."""
+        if self.status in ACK_CLOCK_STATUSES:
+            return self.ack_risk_on
+        if self.status in ANSWER_CLOCK_STATUSES:
+            return self.risk_on
+        return None
+
+    @warning_on.inplace.expression
+    @classmethod
+    def _warning_on_expression(cls):
+        return sa.case(
+            (cls.status.in_(ACK_CLOCK_STATUSES), cls.ack_risk_on),
+            (cls.status.in_(ANSWER_CLOCK_STATUSES), cls.risk_on),
+            else_=sa.null(),
+        )
+
+    def deadline_state(self, today: date) -> DeadlineState | None:
+        if self.status == PetitionStatus.PAUSED:
+            return DeadlineState.PAUSED
+        deadline = self.deadline_on
+        if deadline is None:
+            return None
+        if today > deadline:
+            return DeadlineState.OVERDUE
+        warning = self.warning_on
+        if warning is not None and today >= warning:
+            return DeadlineState.AT_RISK
+        return DeadlineState.ON_TRACK
 
     @property
     def awaits_acknowledgement(self) -> bool:

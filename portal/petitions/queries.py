@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 
@@ -18,10 +18,6 @@ from portal.petitions.models import (
     PetitionKind,
     PetitionStatus,
 )
-
-
-def _start_of_local_day(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=clock.VIETNAM)
 
 
 @dataclass
@@ -47,9 +43,9 @@ def staff_petitions(user: User, filters: StaffFilters | None = None) -> sa.Selec
     if filters.unit_id:
         query = query.where(Petition.unit_id == filters.unit_id)
     if filters.submitted_from:
-        query = query.where(Petition.submitted_at >= _start_of_local_day(filters.submitted_from))
+        query = query.where(Petition.submitted_at >= clock.local_midnight(filters.submitted_from))
     if filters.submitted_to:
-        end = _start_of_local_day(filters.submitted_to + timedelta(days=1))
+        end = clock.local_midnight(filters.submitted_to + timedelta(days=1))
         query = query.where(Petition.submitted_at < end)
     return query.order_by(Petition.submitted_at.desc(), Petition.id.desc())
 

@@ -11,8 +11,10 @@ from flask_babel import gettext as _
 from portal import clock, vietnamese
 from portal.accounts.models import User
 from portal.accounts.services import normalise_email, normalise_phone
+from portal.deadlines.services import refresh_deadlines
 from portal.errors import PermissionDenied, RuleViolation
 from portal.extensions import db
+from portal.notifications.services import notify_resident
 from portal.permissions import can_handle_petition
 from portal.petitions import tracking
 from portal.petitions.models import (
@@ -113,6 +115,7 @@ def submit_petition(draft: PetitionDraft, *, actor: User | None) -> Petition:
         data={"channel": str(draft.channel)},
     )
     db.session.flush()
+    refresh_deadlines(petition)
     return petition
 
 
@@ -132,6 +135,14 @@ def accept_petition(petition: Petition, *, actor: User, note: str | None = None)
     )
     petition.acknowledged_at = clock.now()
     db.session.flush()
+    refresh_deadlines(petition)  # the answer clock starts today
+    notify_resident(
+        petition, kind="accepted",
+        subject=_("Phản ánh %(code)s đã được tiếp nhận", code=petition.tracking_code),
+        body=_("Cơ quan đã tiếp nhận phản ánh «%(title)s». Hạn trả lời: %(due)s.",
+               title=petition.title,
+               due=petition.due_on.strftime("%d/%m/%Y") if petition.due_on else "—"),
+    )
     return petition
 
 
@@ -150,5 +161,10 @@ def reject_petition(petition: Petition, *, actor: User, reason: str) -> Petition
     now = clock.now()
     petition.acknowledged_at = now
     petition.closed_at = now
+    notify_resident(
+        petition, kind="rejected",
+        subject=_("Phản ánh %(code)s không được tiếp nhận", code=petition.tracking_code),
+        body=reason,
+    )
     db.session.flush()
     return petition

@@ -66,6 +66,12 @@ class Unit(TimestampMixin, db.Model):
     parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("units.id"), index=True)
     valid_from: Mapped[date | None] = mapped_column(sa.Date)
     valid_to: Mapped[date | None] = mapped_column(sa.Date)
+    # Settings: remote areas get the longer legal deadlines; where answers
+    # need a leader's approval before they are published.
+    is_remote: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
+    requires_answer_approval: Mapped[bool] = mapped_column(
+        sa.Boolean, default=True, server_default=sa.true()
+    )
 
     parent: Mapped[Unit | None] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list[Unit]] = relationship(back_populates="parent")

@@ -1,0 +1,1 @@
+"""Answers to petitions, their approval, and residents' ratings."""

@@ -1,0 +1,1 @@
+"""Dated deadline rules and the calendar entries admins keep."""

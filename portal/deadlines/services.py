@@ -1,0 +1,221 @@
+"""Deadlines of petitions, computed from facts kept elsewhere.
+
+Every due date is recomputed from the same facts, so a figure can always be
+reproduced: the rule in force on the day of receipt, the day of receipt, the
+day the answer clock started (acknowledgement, or the last reopening), the
+complex/remote variant, approved extensions, pauses, and the calendar. The
+result, with the calendar as applied, is kept in ``Petition.deadline_basis``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from portal import clock
+from portal.accounts.models import User
+from portal.calendar import DayUnit, DueDate, Override, WorkCalendar
+from portal.deadlines.models import CalendarDay, DeadlineRule
+from portal.extensions import db
+from portal.handling.models import ExtensionRequest, ExtensionStatus, Pause
+from portal.petitions.models import (
+    ACK_CLOCK_STATUSES,
+    ANSWER_CLOCK_STATUSES,
+    EventType,
+    Petition,
+    PetitionStatus,
+)
+
+RISK_SHARE = 0.25  # "at risk" when less than a quarter of the time is left
+
+
+def load_calendar(language: str = "vi") -> WorkCalendar:
+    entries = db.session.scalars(sa.select(CalendarDay)).all()
+    return WorkCalendar([Override(e.day, e.kind, e.reason) for e in entries], language=language)
+
+
+def rule_for(petition: Petition) -> DeadlineRule | None:
+    """The rule in force on the day the petition arrived: one for its
+    category if there is one, else the one for its kind."""
+    arrived = clock.local_date(petition.submitted_at)
+    return db.session.scalar(
+        sa.select(DeadlineRule)
+        .where(
+            DeadlineRule.kind == petition.kind,
+            DeadlineRule.valid_from <= arrived,
+            sa.or_(DeadlineRule.valid_to.is_(None), DeadlineRule.valid_to > arrived),
+            sa.or_(DeadlineRule.category_id == petition.category_id,
+                   DeadlineRule.category_id.is_(None)),
+        )
+        .order_by(DeadlineRule.category_id.is_(None), DeadlineRule.valid_from.desc())
+        .limit(1)
+    )
+
+
+def risk_date(calendar: WorkCalendar, start: date, due: date, unit: DayUnit) -> date:
+    """The first day on which fewer than a quarter of the counted days remain."""
+    total = calendar.count_days(start, due, unit)
+    day = start
+    while day < due and calendar.count_days(day, due, unit) >= total * RISK_SHARE:
+        day += timedelta(days=1)
+    return day
+
+
+def _variant(petition: Petition) -> str:
+    if petition.is_complex and petition.unit.is_remote:
+        return "complex_remote"
+    if petition.unit.is_remote:
+        return "remote"
+    return "complex" if petition.is_complex else "standard"
+
+
+def answer_clock_start(petition: Petition) -> date | None:
+    """Acknowledgement, or the last time a dissatisfied resident reopened it."""
+    if petition.acknowledged_at is None:
+        return None
+    started = petition.acknowledged_at
+    for event in petition.events:
+        if event.type == EventType.REOPENED and event.occurred_at > started:
+            started = event.occurred_at
+    return clock.local_date(started)
+
+
+def _approved_extensions(petition: Petition, since: date) -> list[ExtensionRequest]:
+    rows = db.session.scalars(
+        sa.select(ExtensionRequest)
+        .where(ExtensionRequest.petition_id == petition.id,
+               ExtensionRequest.status == ExtensionStatus.APPROVED)
+        .order_by(ExtensionRequest.decided_at)
+    ).all()
+    return [r for r in rows if clock.local_date(r.decided_at) >= since]
+
+
+def _closed_pauses(petition: Petition, since: date) -> list[Pause]:
+    rows = db.session.scalars(
+        sa.select(Pause).where(Pause.petition_id == petition.id, Pause.ended_at.is_not(None))
+        .order_by(Pause.started_at)
+    ).all()
+    return [p for p in rows if clock.local_date(p.started_at) >= since]
+
+
+@dataclass
+class Change:
+    which: str  # "ack" or "answer"
+    old: date | None
+    new: date | None
+
+
+def refresh_deadlines(petition: Petition, calendar: WorkCalendar | None = None) -> list[Change]:
+    """Recompute both deadlines from the facts; returns what moved."""
+    calendar = calendar or load_calendar()
+    if petition.rule_id is None:
+        rule = rule_for(petition)
+        petition.rule = rule
+    else:
+        rule = petition.rule
+    if rule is None:
+        return []
+    before = (petition.ack_due_on, petition.due_on)
+    basis: dict = {"rule_id": rule.id, "legal_basis": rule.legal_basis}
+
+    received = clock.local_date(petition.submitted_at)
+    ack = calendar.due_date(received, rule.ack_days, rule.ack_unit)
+    petition.ack_due_on = ack.due
+    petition.ack_risk_on = risk_date(calendar, received, ack.due, rule.ack_unit)
+    basis["ack"] = ack.as_dict()
+
+    start = answer_clock_start(petition)
+    if start is not None:
+        unit = rule.resolve_unit
+        days = rule.resolve_days_for(is_complex=petition.is_complex, is_remote=petition.unit.is_remote)
+        due = calendar.due_date(start, days, unit)
+        steps = [due.as_dict()]
+        extensions = []
+        for extension in _approved_extensions(petition, start):
+            due = calendar.due_date(due.due, extension.days, unit)
+            extensions.append(due.as_dict())
+        paused = sum(
+            calendar.count_days(clock.local_date(p.started_at), clock.local_date(p.ended_at), unit)
+            for p in _closed_pauses(petition, start)
+        )
+        if paused:
+            due = calendar.due_date(due.due, paused, unit)
+        petition.due_on = due.due
+        petition.risk_on = risk_date(calendar, start, due.due, unit)
+        basis["answer"] = {
+            "variant": _variant(petition),
+            "base": steps[0],
+            "extensions": extensions,
+            "paused_days": paused,
+            "paused": due.as_dict() if paused else None,
+        }
+    petition.deadline_basis = basis
+    after = (petition.ack_due_on, petition.due_on)
+    return [Change(which, old, new) for which, old, new in zip(("ack", "answer"), before, after,
+                                                               strict=True) if old != new]
+
+
+def _record_changes(petition: Petition, changes: list[Change], *, actor: User | None,
+                    reason: str) -> None:
+    for change in changes:
+        if change.old is None:
+            continue  # a first computation is not a change
+        petition.record(
+            EventType.DUE_DATE_CHANGED,
+            actor=actor,
+            note=reason,
+            data={"which": change.which, "from": change.old.isoformat(),
+                  "to": change.new.isoformat() if change.new else None},
+        )
+
+
+def _open_petitions_around(day: date) -> sa.Select:
+    """Open petitions whose current window could include ``day``: the clock
+    started on or before it and the deadline is on or after it."""
+    start_bound = clock.local_midnight(day + timedelta(days=1))
+    return sa.select(Petition).where(
+        sa.or_(
+            sa.and_(Petition.status.in_(ACK_CLOCK_STATUSES), Petition.ack_due_on >= day),
+            sa.and_(Petition.status.in_(ANSWER_CLOCK_STATUSES | {PetitionStatus.PAUSED}),
+                    Petition.due_on >= day),
+        ),
+        Petition.submitted_at < start_bound,
+    )
+
+
+def recompute_for_calendar_change(day: date, *, actor: User | None, reason: str) -> int:
+    """After a day off or make-up day is added or removed: move the deadlines
+    it affects, each move written to the petition's history."""
+    calendar = load_calendar()
+    moved = 0
+    for petition in db.session.scalars(_open_petitions_around(day)):
+        changes = refresh_deadlines(petition, calendar)
+        _record_changes(petition, changes, actor=actor, reason=reason)
+        moved += bool(changes)
+    db.session.flush()
+    return moved
+
+
+def apply_calendar_entry(entry: CalendarDay, *, actor: User | None) -> int:
+    db.session.add(entry)
+    db.session.flush()
+    what = _("ngày nghỉ") if entry.kind == "day_off" else _("ngày làm việc bù")
+    reason = _("Lịch làm việc thay đổi: %(day)s là %(what)s (%(reason)s).",
+               day=entry.day.strftime("%d/%m/%Y"), what=what, reason=entry.reason)
+    return recompute_for_calendar_change(entry.day, actor=actor, reason=reason)
+
+
+def remove_calendar_entry(entry: CalendarDay, *, actor: User | None) -> int:
+    day = entry.day
+    db.session.delete(entry)
+    db.session.flush()
+    reason = _("Lịch làm việc thay đổi: bỏ mục lịch ngày %(day)s (%(reason)s).",
+               day=day.strftime("%d/%m/%Y"), reason=entry.reason)
+    return recompute_for_calendar_change(day, actor=actor, reason=reason)
+
+
+def due_date_from_basis(data: dict) -> DueDate:
+    return DueDate.from_dict(data)

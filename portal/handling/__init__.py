@@ -1,0 +1,1 @@
+"""Who holds a petition: assignment, transfer, send-back, extensions, pauses."""

@@ -1,0 +1,300 @@
+"""Who holds a petition and how its clock runs: assign, transfer, send back,
+mark complex, extensions, pauses. Each use case checks permission and rules,
+writes the custody row and the history line, and flushes; the caller commits."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from portal import clock, vietnamese
+from portal.accounts.models import HANDLING_ROLES, RoleGrant, User
+from portal.deadlines.services import refresh_deadlines
+from portal.errors import InvalidTransition, PermissionDenied, RuleViolation
+from portal.extensions import db
+from portal.handling.models import Assignment, CustodyEnd, ExtensionRequest, ExtensionStatus, Pause
+from portal.notifications.services import notify_leaders, notify_resident, notify_user
+from portal.permissions import can_assign, can_lead, can_transfer, can_work_on, is_holder
+from portal.petitions.models import EventType, Petition, PetitionStatus
+from portal.units.models import Office, Unit
+
+REASON_MIN = 10
+
+
+def _reason(text: str | None, field: str = "reason") -> str:
+    text = vietnamese.clean(text, multiline=True) or ""
+    if len(text) < REASON_MIN:
+        raise RuleViolation(_("Vui lòng ghi rõ lý do (ít nhất %(n)d ký tự).", n=REASON_MIN),
+                            field=field)
+    return text
+
+
+def holder_grants(petition: Petition) -> list[RoleGrant]:
+    """Officials and leaders, with their office, who can take a petition:
+    anyone in an office of the petition's province (its communes included)."""
+    province = petition.unit.province
+    return list(db.session.scalars(
+        sa.select(RoleGrant)
+        .join(Office, RoleGrant.office_id == Office.id)
+        .join(Unit, Office.unit_id == Unit.id)
+        .where(RoleGrant.role.in_(HANDLING_ROLES),
+               sa.or_(Unit.id == province.id, Unit.parent_id == province.id))
+        .order_by(Office.name, RoleGrant.user_id)
+    ).unique())
+
+
+def _check_holder(office: Office | None, assignee: User | None) -> None:
+    if office is None or assignee is None:
+        raise RuleViolation(_("Vui lòng chọn cơ quan và cán bộ chịu trách nhiệm."), field="holder")
+    works_there = any(g.office_id == office.id and g.role in HANDLING_ROLES for g in assignee.grants)
+    if not works_there:
+        raise RuleViolation(_("Cán bộ này không thuộc cơ quan đã chọn."), field="holder")
+
+
+def current_assignment(petition: Petition) -> Assignment | None:
+    return db.session.scalar(
+        sa.select(Assignment).where(Assignment.petition_id == petition.id,
+                                    Assignment.ended_at.is_(None))
+    )
+
+
+def custody_chain(petition: Petition) -> list[Assignment]:
+    return list(db.session.scalars(
+        sa.select(Assignment).where(Assignment.petition_id == petition.id).order_by(Assignment.id)
+    ))
+
+
+def _holder_data(office: Office, assignee: User) -> dict:
+    return {"office_id": office.id, "office": office.name,
+            "assignee_id": assignee.id, "assignee": assignee.display_name}
+
+
+def end_custody(petition: Petition, reason: CustodyEnd) -> Assignment | None:
+    current = current_assignment(petition)
+    if current is not None:
+        current.ended_at = clock.now()
+        current.end_reason = reason
+        db.session.flush()  # the one-current index must see it closed first
+    return current
+
+
+def start_custody(petition: Petition, *, office: Office, assignee: User, actor: User | None,
+                  note: str | None, previous: Assignment | None = None) -> Assignment:
+    assignment = Assignment(
+        petition_id=petition.id, office=office, assignee=assignee,
+        assigned_by_id=actor.id if actor else None, started_at=clock.now(), note=note,
+        previous=previous,
+    )
+    db.session.add(assignment)
+    petition.office = office
+    petition.assignee = assignee
+    db.session.flush()
+    return assignment
+
+
+def _tell_new_holder(petition: Petition, assignee: User, why: str) -> None:
+    notify_user(
+        assignee, petition, kind="assigned",
+        subject=_("Bạn được giao xử lý phản ánh %(code)s", code=petition.tracking_code),
+        body=_("%(why)s\n\n%(title)s\nHạn trả lời: %(due)s",
+               why=why, title=petition.title,
+               due=petition.due_on.strftime("%d/%m/%Y") if petition.due_on else "—"),
+    )
+
+
+def assign_petition(petition: Petition, *, office: Office | None, assignee: User | None,
+                    actor: User, note: str | None = None) -> Assignment:
+    """Give an acknowledged petition to one office and one named official
+    (or, while it is being handled, give it to someone else)."""
+    if not can_assign(actor, petition):
+        raise PermissionDenied()
+    if petition.status not in (PetitionStatus.ACCEPTED, PetitionStatus.IN_PROGRESS):
+        raise InvalidTransition(petition.status, PetitionStatus.IN_PROGRESS)
+    _check_holder(office, assignee)
+    note = vietnamese.clean(note, multiline=True) or None
+    data = _holder_data(office, assignee)
+    if petition.status == PetitionStatus.ACCEPTED:
+        previous = None
+        petition.change_status(PetitionStatus.IN_PROGRESS, event_type=EventType.ASSIGNED,
+                               actor=actor, note=note, data=data)
+    else:
+        if petition.assignee_id == assignee.id and petition.office_id == office.id:
+            raise RuleViolation(_("Phản ánh đang do chính cán bộ này xử lý."), field="holder")
+        previous = end_custody(petition, CustodyEnd.REASSIGNED)
+        petition.record(EventType.REASSIGNED, actor=actor, note=note, data=data)
+    assignment = start_custody(petition, office=office, assignee=assignee, actor=actor, note=note,
+                               previous=previous)
+    refresh_deadlines(petition)
+    _tell_new_holder(petition, assignee, _("Lãnh đạo giao phản ánh cho bạn xử lý."))
+    return assignment
+
+
+def transfer_petition(petition: Petition, *, office: Office | None, assignee: User | None,
+                      actor: User, reason: str) -> Assignment:
+    """Move it to another office or person, with a reason; the chain keeps
+    who held it before."""
+    if not can_transfer(actor, petition):
+        raise PermissionDenied()
+    if petition.status != PetitionStatus.IN_PROGRESS:
+        raise RuleViolation(_("Chỉ chuyển được phản ánh đang xử lý."))
+    reason = _reason(reason)
+    _check_holder(office, assignee)
+    if petition.assignee_id == assignee.id and petition.office_id == office.id:
+        raise RuleViolation(_("Phản ánh đang do chính cán bộ này xử lý."), field="holder")
+    previous = end_custody(petition, CustodyEnd.TRANSFERRED)
+    petition.record(EventType.TRANSFERRED, actor=actor, note=reason,
+                    data=_holder_data(office, assignee))
+    assignment = start_custody(petition, office=office, assignee=assignee, actor=actor,
+                               note=reason, previous=previous)
+    _tell_new_holder(petition, assignee, _("Phản ánh được chuyển đến bạn: %(reason)s", reason=reason))
+    return assignment
+
+
+def send_back(petition: Petition, *, actor: User, reason: str) -> Assignment:
+    """The receiving side returns a transferred petition to whoever sent it."""
+    if not is_holder(actor, petition):
+        raise PermissionDenied()
+    if petition.status != PetitionStatus.IN_PROGRESS:
+        raise RuleViolation(_("Chỉ trả lại được phản ánh đang xử lý."))
+    current = current_assignment(petition)
+    if current is None or current.previous is None:
+        raise RuleViolation(_("Phản ánh này được giao trực tiếp, không có nơi để trả lại."))
+    reason = _reason(reason)
+    sender = current.previous
+    end_custody(petition, CustodyEnd.SENT_BACK)
+    petition.record(EventType.SENT_BACK, actor=actor, note=reason,
+                    data=_holder_data(sender.office, sender.assignee))
+    assignment = start_custody(petition, office=sender.office, assignee=sender.assignee,
+                               actor=actor, note=reason, previous=current)
+    _tell_new_holder(petition, sender.assignee, _("Phản ánh bị trả lại: %(reason)s", reason=reason))
+    return assignment
+
+
+def _due_change(petition: Petition, before) -> dict:
+    return {"from": before.isoformat() if before else None,
+            "to": petition.due_on.isoformat() if petition.due_on else None}
+
+
+def mark_complex(petition: Petition, *, actor: User, reason: str) -> Petition:
+    """A leader finds the case complex: the rule's longer deadline applies."""
+    if not can_lead(actor, petition):
+        raise PermissionDenied()
+    if petition.status not in (PetitionStatus.ACCEPTED, PetitionStatus.IN_PROGRESS):
+        raise RuleViolation(_("Chỉ xác định vụ việc phức tạp khi phản ánh đang xử lý."))
+    if petition.is_complex:
+        raise RuleViolation(_("Vụ việc đã được xác định là phức tạp."))
+    rule = petition.rule
+    if rule is None or (rule.complex_days is None and rule.complex_remote_days is None):
+        raise RuleViolation(_("Quy định về thời hạn của loại việc này không có thời hạn riêng "
+                              "cho vụ việc phức tạp."))
+    reason = _reason(reason)
+    before = petition.due_on
+    petition.is_complex = True
+    refresh_deadlines(petition)
+    petition.record(EventType.MARKED_COMPLEX, actor=actor, note=reason,
+                    data=_due_change(petition, before))
+    return petition
+
+
+def _approved_count(petition: Petition) -> int:
+    return db.session.scalar(sa.select(sa.func.count(ExtensionRequest.id)).where(
+        ExtensionRequest.petition_id == petition.id,
+        ExtensionRequest.status == ExtensionStatus.APPROVED)) or 0
+
+
+def pending_extension(petition: Petition) -> ExtensionRequest | None:
+    return db.session.scalar(sa.select(ExtensionRequest).where(
+        ExtensionRequest.petition_id == petition.id,
+        ExtensionRequest.status == ExtensionStatus.PENDING))
+
+
+def request_extension(petition: Petition, *, actor: User, reason: str) -> ExtensionRequest:
+    if not is_holder(actor, petition):
+        raise PermissionDenied()
+    if petition.status != PetitionStatus.IN_PROGRESS:
+        raise RuleViolation(_("Chỉ đề nghị gia hạn khi phản ánh đang xử lý."))
+    rule = petition.rule
+    if rule is None or not rule.max_extensions or not rule.extension_days:
+        raise RuleViolation(_("Theo quy định, loại việc này không được gia hạn."))
+    if _approved_count(petition) >= rule.max_extensions:
+        raise RuleViolation(_("Đã gia hạn đủ %(n)d lần theo quy định.", n=rule.max_extensions))
+    if pending_extension(petition) is not None:
+        raise RuleViolation(_("Đã có một đề nghị gia hạn đang chờ quyết định."))
+    request = ExtensionRequest(petition_id=petition.id, requested_by=actor,
+                               requested_at=clock.now(), reason=_reason(reason),
+                               days=rule.extension_days)
+    db.session.add(request)
+    petition.record(EventType.EXTENSION_REQUESTED, actor=actor, note=request.reason,
+                    data={"days": request.days}, is_public=False)
+    notify_leaders(petition, kind="extension_requested",
+                   subject=_("Đề nghị gia hạn phản ánh %(code)s", code=petition.tracking_code),
+                   body=_("%(who)s đề nghị gia hạn %(n)d ngày: %(reason)s",
+                          who=actor.display_name, n=request.days, reason=request.reason))
+    db.session.flush()
+    return request
+
+
+def decide_extension(request: ExtensionRequest, petition: Petition, *, actor: User,
+                     approve: bool, note: str | None = None) -> ExtensionRequest:
+    if not can_lead(actor, petition):
+        raise PermissionDenied()
+    if request.status != ExtensionStatus.PENDING or request.petition_id != petition.id:
+        raise RuleViolation(_("Đề nghị gia hạn này đã được quyết định."))
+    note = vietnamese.clean(note, multiline=True) or None
+    if not approve and not note:
+        raise RuleViolation(_("Vui lòng ghi lý do không đồng ý gia hạn."), field="note")
+    request.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REFUSED
+    request.decided_by = actor
+    request.decided_at = clock.now()
+    request.decision_note = note
+    db.session.flush()
+    if approve:
+        before = petition.due_on
+        refresh_deadlines(petition)
+        petition.record(EventType.EXTENSION_APPROVED, actor=actor, note=request.reason,
+                        data={"days": request.days, **_due_change(petition, before)})
+    else:
+        petition.record(EventType.EXTENSION_REFUSED, actor=actor, note=note, is_public=False)
+    notify_user(request.requested_by, petition, kind="extension_decided",
+                subject=_("Quyết định về đề nghị gia hạn %(code)s", code=petition.tracking_code),
+                body=request.status.label)
+    return request
+
+
+def open_pause(petition: Petition) -> Pause | None:
+    return db.session.scalar(sa.select(Pause).where(Pause.petition_id == petition.id,
+                                                    Pause.ended_at.is_(None)))
+
+
+def pause_petition(petition: Petition, *, actor: User, reason: str) -> Pause:
+    """Stop the clock while waiting for the resident (a lawful reason)."""
+    if not can_work_on(actor, petition):
+        raise PermissionDenied()
+    reason = _reason(reason)
+    petition.change_status(PetitionStatus.PAUSED, event_type=EventType.PAUSED, actor=actor,
+                           note=reason)
+    pause = Pause(petition_id=petition.id, started_at=clock.now(), reason=reason,
+                  started_by_id=actor.id)
+    db.session.add(pause)
+    notify_resident(petition, kind="paused",
+                    subject=_("Phản ánh %(code)s cần bạn bổ sung thông tin", code=petition.tracking_code),
+                    body=reason)
+    db.session.flush()
+    return pause
+
+
+def resume_petition(petition: Petition, *, actor: User, note: str | None = None) -> Petition:
+    if not can_work_on(actor, petition):
+        raise PermissionDenied()
+    before = petition.due_on
+    petition.change_status(PetitionStatus.IN_PROGRESS, event_type=EventType.RESUMED, actor=actor,
+                           note=vietnamese.clean(note, multiline=True) or None)
+    pause = open_pause(petition)
+    if pause is not None:
+        pause.ended_at = clock.now()
+        pause.ended_by_id = actor.id
+    db.session.flush()
+    refresh_deadlines(petition)
+    petition.events[-1].data = _due_change(petition, before)
+    db.session.flush()
+    return petition

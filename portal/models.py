@@ -1,0 +1,10 @@
+"""Imports every model module, so the metadata (create_all, Alembic) and the
+mappers always know every table, whatever else has been imported."""
+
+from portal.accounts import models as accounts  # noqa: F401
+from portal.answers import models as answers  # noqa: F401
+from portal.deadlines import models as deadlines  # noqa: F401
+from portal.handling import models as handling  # noqa: F401
+from portal.notifications import models as notifications  # noqa: F401
+from portal.petitions import models as petitions  # noqa: F401
+from portal.units import models as units  # noqa: F401

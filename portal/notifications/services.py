@@ -1,0 +1,178 @@
+"""Creating notifications with the change they tell about, and delivering
+them after commit.
+
+Services call ``notify_*``; the rows are part of the same transaction, so a
+rolled-back change sends nothing. After a web request commits, the new rows
+are e-mailed once the response has gone out (``register_delivery``); what
+fails stays pending for ``flask --app wsgi notify due``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlalchemy as sa
+from flask import Flask, current_app, g, has_request_context
+from sqlalchemy import event
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from portal import clock
+from portal.accounts.models import Role, RoleGrant, User
+from portal.extensions import db
+from portal.notifications import mail
+from portal.notifications.models import Notification
+from portal.petitions.models import Petition
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+
+
+def _add(notification: Notification) -> Notification | None:
+    """Add unless a notification with the same dedupe key exists."""
+    if notification.dedupe_key is not None:
+        exists = db.session.scalar(
+            sa.select(Notification.id).where(Notification.dedupe_key == notification.dedupe_key)
+        )
+        if exists:
+            return None
+        try:
+            with db.session.begin_nested():
+                db.session.add(notification)
+        except IntegrityError:  # another process made the same reminder meanwhile
+            return None
+    else:
+        db.session.add(notification)
+    db.session.info.setdefault("new_notifications", []).append(notification)
+    return notification
+
+
+def _path(endpoint: str, **values) -> str:
+    """A site-relative link, with or without a request (commands, cron)."""
+    return current_app.url_map.bind("").build(endpoint, values)
+
+
+def _staff_link(petition: Petition) -> str:
+    return _path("staff.petition", petition_id=petition.id)
+
+
+def notify_user(user: User, petition: Petition | None, *, kind: str, subject: str, body: str,
+                dedupe_key: str | None = None) -> Notification | None:
+    return _add(Notification(
+        user=user, petition_id=petition.id if petition else None, kind=kind, subject=subject,
+        body=body, link=_staff_link(petition) if petition else None, created_at=clock.now(),
+        dedupe_key=dedupe_key,
+    ))
+
+
+def resident_email(petition: Petition) -> str | None:
+    if petition.contact_email:
+        return petition.contact_email
+    return petition.submitter.email if petition.submitter else None
+
+
+def notify_resident(petition: Petition, *, kind: str, subject: str, body: str) -> Notification | None:
+    email = resident_email(petition)
+    if not email:
+        return None
+    return _add(Notification(
+        email=email, petition_id=petition.id, kind=kind, subject=subject, body=body,
+        link=_path("petitions.track", code=petition.tracking_code), created_at=clock.now(),
+    ))
+
+
+def leaders_of(petition: Petition) -> list[User]:
+    unit = petition.unit
+    grants = db.session.scalars(
+        sa.select(RoleGrant).where(
+            RoleGrant.role == Role.LEADER,
+            sa.or_(RoleGrant.unit_id == unit.id, RoleGrant.unit_id == unit.parent_id),
+        )
+    ).all()
+    # Commune leaders first; the province's leaders only when the commune has none.
+    local = [gr.user for gr in grants if gr.unit_id == unit.id]
+    return local or [gr.user for gr in grants]
+
+
+def notify_leaders(petition: Petition, *, kind: str, subject: str, body: str) -> None:
+    for leader in leaders_of(petition):
+        notify_user(leader, petition, kind=kind, subject=subject, body=body)
+
+
+def deliver(notification: Notification) -> bool:
+    """E-mail one notification; False (and kept pending) if sending failed."""
+    address = notification.recipient_email
+    if not address:
+        notification.emailed_at = clock.now()  # in-app only
+        return True
+    notification.attempts += 1
+    base = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/")
+    body = notification.body
+    if notification.link:
+        body += f"\n\n{base}{notification.link}"
+    try:
+        mail.send(mail.build_message(to=address, subject=notification.subject, body=body))
+    except (OSError, ValueError) as exc:  # SMTP refusals are OSError subclasses
+        notification.last_error = str(exc)[:500]
+        log.warning("mail to notification %s failed: %s", notification.id, exc)
+        return False
+    notification.emailed_at = clock.now()
+    notification.last_error = None
+    return True
+
+
+def deliver_pending(limit: int = 500) -> tuple[int, int]:
+    """Send what is still pending; returns (sent, failed). Commits."""
+    rows = db.session.scalars(
+        sa.select(Notification)
+        .where(Notification.emailed_at.is_(None), Notification.attempts < MAX_ATTEMPTS)
+        .order_by(Notification.id)
+        .limit(limit)
+    ).all()
+    sent = failed = 0
+    for notification in rows:
+        if deliver(notification):
+            sent += 1
+        else:
+            failed += 1
+        db.session.commit()
+    return sent, failed
+
+
+def _deliver_ids(app: Flask, ids: list[int]) -> None:
+    with app.app_context():
+        for notification in db.session.scalars(sa.select(Notification).where(Notification.id.in_(ids))):
+            if notification.emailed_at is None:
+                deliver(notification)
+        db.session.commit()
+        db.session.remove()
+
+
+@event.listens_for(Session, "after_commit")
+def _remember_committed(session: Session) -> None:
+    created = session.info.pop("new_notifications", None)
+    if created and has_request_context():
+        g.setdefault("deliver_notifications", []).extend(n.id for n in created if n.id)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_rolled_back(session: Session) -> None:
+    session.info.pop("new_notifications", None)
+
+
+def register_delivery(app: Flask) -> None:
+    @app.after_request
+    def _deliver_after_response(response):
+        ids = g.pop("deliver_notifications", None)
+        if ids:
+            application = current_app._get_current_object()
+            response.call_on_close(lambda: _deliver_ids(application, ids))
+        return response
+
+
+def unread_count(user: User) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count(Notification.id)).where(
+            Notification.user_id == user.id, Notification.read_at.is_(None)
+        )
+    ) or 0
+
