@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextvars
 import os
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -139,6 +139,26 @@ def client(app, db):
 @pytest.fixture
 def world(db) -> factories.World:
     return factories.build_world()
+
+
+@pytest.fixture
+def accepted(world, clock):
+    """A feedback petition of commune A, sent and acknowledged on 02/03/2026."""
+    from tests.scenarios import accept, submit
+
+    petition = submit(world, clock, date(2026, 3, 2))
+    return accept(world, clock, petition, date(2026, 3, 2))
+
+
+@pytest.fixture
+def colleague(world):
+    """A second official in the same office as world.official."""
+    from portal.accounts.models import Role
+
+    user = factories.user(role=Role.OFFICIAL, unit_scope=world.commune_a,
+                          office_scope=world.office_a, full_name="Đỗ Thu Hà")
+    _db.session.commit()
+    return user
 
 
 @pytest.fixture

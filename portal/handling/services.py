@@ -286,15 +286,17 @@ def pause_petition(petition: Petition, *, actor: User, reason: str) -> Pause:
 def resume_petition(petition: Petition, *, actor: User, note: str | None = None) -> Petition:
     if not can_work_on(actor, petition):
         raise PermissionDenied()
+    if not petition.may_become(PetitionStatus.IN_PROGRESS) or petition.status != PetitionStatus.PAUSED:
+        raise InvalidTransition(petition.status, PetitionStatus.IN_PROGRESS)
     before = petition.due_on
-    petition.change_status(PetitionStatus.IN_PROGRESS, event_type=EventType.RESUMED, actor=actor,
-                           note=vietnamese.clean(note, multiline=True) or None)
     pause = open_pause(petition)
     if pause is not None:
         pause.ended_at = clock.now()
         pause.ended_by_id = actor.id
-    db.session.flush()
-    refresh_deadlines(petition)
-    petition.events[-1].data = _due_change(petition, before)
+        db.session.flush()
+    refresh_deadlines(petition)  # the paused days are added
+    petition.change_status(PetitionStatus.IN_PROGRESS, event_type=EventType.RESUMED, actor=actor,
+                           note=vietnamese.clean(note, multiline=True) or None,
+                           data=_due_change(petition, before))
     db.session.flush()
     return petition
