@@ -10,13 +10,18 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from portal import models  # noqa: F401 - registers every table
 from portal.accounts.models import User
 from portal.accounts.views import bp as accounts_bp
+from portal.answers.views import bp as answers_bp
 from portal.api.views import bp as api_bp
 from portal.cli import register_commands
 from portal.config import INSTANCE_DIR, ROOT, load_config
+from portal.deadlines.views import bp as deadlines_bp
 from portal.errors import register_error_handlers
 from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
 from portal.forms import ActionForm
+from portal.handling.views import bp as handling_bp
 from portal.i18n import register_template_helpers, select_locale
+from portal.notifications.services import register_delivery, unread_count
+from portal.notifications.views import bp as notifications_bp
 from portal.pages.views import bp as pages_bp
 from portal.pagination import page_args
 from portal.permissions import TEMPLATE_PREDICATES
@@ -64,8 +69,10 @@ def _load_user(user_id: str) -> User | None:
 
 
 def register_blueprints(app: Flask) -> None:
-    for blueprint in (pages_bp, accounts_bp, petitions_bp, staff_bp, api_bp):
+    for blueprint in (pages_bp, accounts_bp, petitions_bp, staff_bp, handling_bp, answers_bp,
+                      notifications_bp, deadlines_bp, api_bp):
         app.register_blueprint(blueprint)
+    register_delivery(app)
 
 
 def register_templates(app: Flask) -> None:
@@ -75,6 +82,7 @@ def register_templates(app: Flask) -> None:
     app.jinja_env.globals.update(TEMPLATE_PREDICATES)
     app.jinja_env.globals["ActionForm"] = ActionForm
     app.jinja_env.globals["page_args"] = page_args
+    app.jinja_env.globals["unread_count"] = unread_count
 
 
 def register_proxy(app: Flask) -> None:

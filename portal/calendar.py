@@ -218,14 +218,18 @@ def _runs(skipped: Iterable[Skipped]) -> list[_Run]:
     return runs
 
 
-def explain(due: DueDate) -> str:
+def _reason(skipped: Skipped) -> str:
+    # Weekend names are ours (translatable); holiday names come as stored.
+    return _(skipped.reason) if skipped.is_weekend else skipped.reason
+
+
+def explain(due: DueDate, *, with_date: bool = True) -> str:
     """E.g. "27/02/2026: 5 ngày làm việc kể từ ngày 13/02/2026 (không tính
-    nghỉ Tết 14–22/02)"."""
-    when = due.due.strftime("%d/%m/%Y")
+    nghỉ Tết 14–22/02)"; without the leading date when ``with_date`` is off."""
+    prefix = due.due.strftime("%d/%m/%Y") + ": " if with_date else ""
     start = due.start.strftime("%d/%m/%Y")
     if due.unit == DayUnit.WORKING:
-        text = _("%(due)s: %(n)d ngày làm việc kể từ ngày %(start)s",
-                 due=when, n=due.days, start=start)
+        text = prefix + _("%(n)d ngày làm việc kể từ ngày %(start)s", n=due.days, start=start)
         runs = _runs(due.skipped)
         holidays_ = [r.label() for r in runs if not r.is_weekend_only]
         weekend_days = sum(len(r.days) for r in runs if r.is_weekend_only)
@@ -240,9 +244,9 @@ def explain(due: DueDate) -> str:
             notes.append(_("có tính ngày làm bù %(days)s",
                            days=", ".join(_short(d) for d in due.make_up)))
         return f"{text} ({'; '.join(notes)})" if notes else text
-    text = _("%(due)s: %(n)d ngày kể từ ngày %(start)s", due=when, n=due.days, start=start)
+    text = prefix + _("%(n)d ngày kể từ ngày %(start)s", n=due.days, start=start)
     if due.moved_from is not None:
-        reason = due.skipped[0].reason if due.skipped else ""
+        reason = _reason(due.skipped[0]) if due.skipped else ""
         text += " " + _("(%(day)s là ngày nghỉ: %(reason)s; hạn chuyển sang ngày làm việc tiếp theo)",
                         day=due.moved_from.strftime("%d/%m/%Y"), reason=reason)
     return text

@@ -25,9 +25,18 @@ def local_date(value: date | datetime | None) -> str:
     return format_date(value, "dd/MM/yyyy") if value else ""
 
 
+def iso_date(value: str | None) -> str:
+    """A date kept as ISO text (in history data) as people read it."""
+    try:
+        return date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
+    except (TypeError, ValueError):
+        return ""
+
+
 def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(local_datetime, "datetime")
     app.add_template_filter(local_date, "date")
+    app.add_template_filter(iso_date, "isodate")
 
     @app.context_processor
     def _language():

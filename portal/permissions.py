@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import abort
+from flask_login import current_user, login_required
 
 from portal.accounts.models import HANDLING_ROLES, STAFF_ROLES, Role, User
 from portal.extensions import db
@@ -169,6 +170,21 @@ def require(allowed: bool) -> None:
         abort(403)
 
 
+@login_required
+def staff_area_guard():
+    """before_request of every /staff blueprint: signed-in staff only."""
+    require(is_staff(current_user))
+
+
+def is_admin(user) -> bool:
+    return any(g.role == Role.ADMIN for g in _grants(user))
+
+
+@login_required
+def admin_area_guard():
+    require(is_admin(current_user))
+
+
 TEMPLATE_PREDICATES = {
     "actor_name": actor_name,
     "can_acknowledge": can_acknowledge,
@@ -178,6 +194,7 @@ TEMPLATE_PREDICATES = {
     "can_rate": can_rate,
     "can_transfer": can_transfer,
     "can_work_on": can_work_on,
+    "is_admin": is_admin,
     "is_holder": is_holder,
     "can_see_identity": can_see_identity,
     "is_staff": is_staff,

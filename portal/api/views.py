@@ -3,9 +3,15 @@ errors answer the envelope from ``portal.errors``."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, abort, request
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from portal.calendar import MAX_DAYS, DayUnit, explain
+from portal.deadlines.services import load_calendar
+from portal.errors import error_response
 from portal.units import queries as unit_queries
 from portal.units.models import Unit
 
@@ -54,4 +60,36 @@ def units():
     return {
         "items": [_unit_json(u) for u in matched[start:start + per_page]],
         "meta": {"total": len(matched), "page": page, "per_page": per_page},
+    }
+
+
+@bp.route("/calendar/due-date")
+def due_date():
+    """The due date of ``days`` working or calendar days counted from
+    ``start`` (day zero), on the public-sector calendar, explained."""
+    errors: dict[str, list[str]] = {}
+    start = None
+    try:
+        start = date.fromisoformat(request.args.get("start", ""))
+    except ValueError:
+        errors["start"] = [_("Cần ngày bắt đầu dạng YYYY-MM-DD, ví dụ 2026-02-13.")]
+    raw_days = request.args.get("days", "")
+    days = int(raw_days) if raw_days.isascii() and raw_days.isdecimal() else None
+    if days is None or days > MAX_DAYS:
+        errors["days"] = [_("Cần số ngày là số nguyên từ 0 đến %(max)d.", max=MAX_DAYS)]
+    try:
+        unit = DayUnit(request.args.get("unit", ""))
+    except ValueError:
+        errors["unit"] = [_("Cần 'working' (ngày làm việc) hoặc 'calendar' (ngày theo lịch).")]
+    if start is not None and not date(1990, 1, 1) <= start <= date(2100, 12, 31):
+        errors["start"] = [_("Ngày bắt đầu phải trong khoảng 1990–2100.")]
+    if errors:
+        return error_response(400, code="invalid_parameters",
+                              message=_("Tham số không hợp lệ."), fields=errors)
+    calendar = load_calendar(language=str(get_locale() or "vi"))
+    due = calendar.due_date(start, days, unit)
+    return {
+        "due_date": due.due.isoformat(),
+        "explanation": explain(due),
+        "skipped": [{"date": s.day.isoformat(), "reason": s.reason} for s in due.skipped],
     }

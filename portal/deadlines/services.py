@@ -15,10 +15,11 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from portal import clock
+from portal import clock, vietnamese
 from portal.accounts.models import User
-from portal.calendar import DayUnit, DueDate, Override, WorkCalendar
+from portal.calendar import DayKind, DayUnit, Override, WorkCalendar
 from portal.deadlines.models import CalendarDay, DeadlineRule
+from portal.errors import RuleViolation
 from portal.extensions import db
 from portal.handling.models import ExtensionRequest, ExtensionStatus, Pause
 from portal.petitions.models import (
@@ -199,10 +200,24 @@ def recompute_for_calendar_change(day: date, *, actor: User | None, reason: str)
     return moved
 
 
+def add_calendar_day(day: date, kind: DayKind, reason: str, *, actor: User | None,
+                     source: str | None = None) -> tuple[CalendarDay, int]:
+    """An admin adds a day off or a make-up working day; returns the entry and
+    how many open petitions' deadlines moved."""
+    reason = vietnamese.clean(reason) or ""
+    if len(reason) < 3:
+        raise RuleViolation(_("Vui lòng ghi lý do (ví dụ: số công văn)."), field="reason")
+    if db.session.scalar(sa.select(CalendarDay.id).where(CalendarDay.day == day)):
+        raise RuleViolation(_("Ngày này đã có trong lịch; hãy xoá mục cũ trước."), field="day")
+    entry = CalendarDay(day=day, kind=kind, reason=reason, source=source,
+                        created_by_id=actor.id if actor else None)
+    return entry, apply_calendar_entry(entry, actor=actor)
+
+
 def apply_calendar_entry(entry: CalendarDay, *, actor: User | None) -> int:
     db.session.add(entry)
     db.session.flush()
-    what = _("ngày nghỉ") if entry.kind == "day_off" else _("ngày làm việc bù")
+    what = _("ngày nghỉ") if entry.kind == DayKind.DAY_OFF else _("ngày làm việc bù")
     reason = _("Lịch làm việc thay đổi: %(day)s là %(what)s (%(reason)s).",
                day=entry.day.strftime("%d/%m/%Y"), what=what, reason=entry.reason)
     return recompute_for_calendar_change(entry.day, actor=actor, reason=reason)
@@ -217,5 +232,25 @@ def remove_calendar_entry(entry: CalendarDay, *, actor: User | None) -> int:
     return recompute_for_calendar_change(day, actor=actor, reason=reason)
 
 
-def due_date_from_basis(data: dict) -> DueDate:
-    return DueDate.from_dict(data)
+def add_rule_version(*, kind, category, values: dict, valid_from: date, legal_basis: str,
+                     actor: User | None) -> DeadlineRule:
+    """A new version of the rule for a kind (and category), from a date; the
+    version in force until then ends that day. Petitions keep the version
+    that was in force when they arrived."""
+    same_scope = (DeadlineRule.category_id == category.id if category is not None
+                  else DeadlineRule.category_id.is_(None))
+    current = db.session.scalars(sa.select(DeadlineRule).where(
+        DeadlineRule.kind == kind, same_scope, DeadlineRule.valid_to.is_(None))).all()
+    for rule in current:
+        if valid_from <= rule.valid_from:
+            raise RuleViolation(_("Ngày hiệu lực phải sau ngày %(day)s của quy định đang áp dụng.",
+                                  day=rule.valid_from.strftime("%d/%m/%Y")), field="valid_from")
+        rule.valid_to = valid_from
+    legal_basis = vietnamese.clean(legal_basis, multiline=True) or ""
+    if len(legal_basis) < 5:
+        raise RuleViolation(_("Vui lòng ghi căn cứ pháp lý."), field="legal_basis")
+    rule = DeadlineRule(kind=kind, category=category, valid_from=valid_from,
+                        legal_basis=legal_basis, **values)
+    db.session.add(rule)
+    db.session.flush()
+    return rule

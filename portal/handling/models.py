@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal import clock
 from portal.accounts.models import User
 from portal.database import UTCDateTime, str_enum
 from portal.extensions import db
@@ -72,6 +73,12 @@ class Assignment(db.Model):
     @property
     def is_current(self) -> bool:
         return self.ended_at is None
+
+    @property
+    def days_held(self) -> float:
+        """How long this holder has had it (or had it), in days."""
+        end = self.ended_at or clock.now()
+        return (end - self.started_at).total_seconds() / 86400
 
     def __repr__(self) -> str:
         return f"<Assignment petition={self.petition_id} to={self.assignee_id}>"

@@ -10,6 +10,7 @@ fails stays pending for ``flask --app wsgi notify due``.
 from __future__ import annotations
 
 import logging
+
 import sqlalchemy as sa
 from flask import Flask, current_app, g, has_request_context
 from sqlalchemy import event

@@ -19,7 +19,7 @@ from wtforms.validators import Length, Optional, ValidationError
 
 from portal.forms import BaseForm, max_length, required
 from portal.petitions import services
-from portal.petitions.models import PetitionKind, PetitionStatus
+from portal.petitions.models import DeadlineState, PetitionKind, PetitionStatus
 from portal.petitions.tracking import normalise
 
 # Dates outside this range are typing mistakes (and overflow date arithmetic).
@@ -142,6 +142,9 @@ class StaffFilterForm(BaseForm):
                                render_kw={"type": "date"})
     submitted_to = DateField(_l("Đến ngày"), validators=[Optional(), _plausible_date],
                              render_kw={"type": "date"})
+    deadline = SelectField(_l("Thời hạn"), validators=[Optional()])
+    sort = SelectField(_l("Sắp xếp"), validators=[Optional()], choices=[
+        SelectChoice("", _l("Mới gửi trước")), SelectChoice("deadline", _l("Gần hạn trước"))])
 
     def __init__(self, *args, categories=(), communes=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -150,6 +153,7 @@ class StaffFilterForm(BaseForm):
         self.kind.choices = everything + [SelectChoice(k.value, k.label) for k in PetitionKind]
         self.category.choices = everything + [SelectChoice(str(c.id), c.label) for c in categories]
         self.commune.choices = everything + [SelectChoice(str(u.id), u.full_name) for u in communes]
+        self.deadline.choices = everything + [SelectChoice(s.value, s.label) for s in DeadlineState]
 
     def validate_submitted_to(self, field):
         start = self.submitted_from.data

@@ -13,6 +13,7 @@ from portal.extensions import db
 from portal.permissions import staff_scope
 from portal.petitions.models import (
     Category,
+    DeadlineState,
     Petition,
     PetitionEvent,
     PetitionKind,
@@ -28,6 +29,8 @@ class StaffFilters:
     unit_id: int | None = None
     submitted_from: date | None = None
     submitted_to: date | None = None
+    deadline: DeadlineState | None = None
+    by_deadline: bool = False
 
 
 def staff_petitions(user: User, filters: StaffFilters | None = None) -> sa.Select:
@@ -47,7 +50,23 @@ def staff_petitions(user: User, filters: StaffFilters | None = None) -> sa.Selec
     if filters.submitted_to:
         end = clock.local_midnight(filters.submitted_to + timedelta(days=1))
         query = query.where(Petition.submitted_at < end)
+    if filters.deadline:
+        query = query.where(_deadline_clause(filters.deadline, clock.today_in_vietnam()))
+    if filters.by_deadline:
+        return query.order_by(Petition.deadline_on.is_(None), Petition.deadline_on, Petition.id)
     return query.order_by(Petition.submitted_at.desc(), Petition.id.desc())
+
+
+def _deadline_clause(state: DeadlineState, today: date):
+    """The SQL twin of ``Petition.deadline_state``."""
+    if state == DeadlineState.PAUSED:
+        return Petition.status == PetitionStatus.PAUSED
+    if state == DeadlineState.OVERDUE:
+        return Petition.deadline_on < today
+    if state == DeadlineState.AT_RISK:
+        return sa.and_(Petition.deadline_on >= today, Petition.warning_on <= today)
+    return sa.and_(Petition.deadline_on >= today,
+                   sa.or_(Petition.warning_on.is_(None), Petition.warning_on > today))
 
 
 def petitions_of(user: User) -> sa.Select:

@@ -3,26 +3,23 @@ detail with full history, acknowledging or rejecting."""
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from portal.errors import DomainError
-from portal.extensions import db
+from portal import clock
 from portal.pagination import paginate
-from portal.permissions import access_petition, can_handle_petition, is_staff, require, staff_scope
+from portal.permissions import access_petition, can_handle_petition, staff_area_guard, staff_scope
 from portal.petitions import queries, services
 from portal.petitions.forms import AcceptForm, RejectForm, StaffFilterForm
-from portal.petitions.models import PetitionKind, PetitionStatus
+from portal.petitions.models import DeadlineState, PetitionKind, PetitionStatus
+from portal.petitions.staff_page import perform, render_detail
 from portal.units import queries as unit_queries
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
 
-@bp.before_request
-@login_required
-def _staff_only():
-    require(is_staff(current_user))
+bp.before_request(staff_area_guard)
 
 
 def _filters(form: StaffFilterForm) -> queries.StaffFilters:
@@ -35,6 +32,8 @@ def _filters(form: StaffFilterForm) -> queries.StaffFilters:
         unit_id=int(form.commune.data) if form.commune.data else None,
         submitted_from=form.submitted_from.data,
         submitted_to=form.submitted_to.data,
+        deadline=DeadlineState(form.deadline.data) if form.deadline.data else None,
+        by_deadline=form.sort.data == "deadline",
     )
 
 
@@ -54,46 +53,20 @@ def petitions():
     page = paginate(queries.staff_petitions(current_user, filters))
     status = 400 if form.errors else 200
     return render_template("staff/petitions.html", form=form, page=page,
-                           filters=tuple(form.data)), status
-
-
-def _detail(petition, *, forms=None, status=200):
-    """The detail page; ``forms`` replaces the blank action forms with the
-    one just submitted, so its errors and typed text are shown."""
-    blank = {"accept_form": AcceptForm(prefix="accept"), "reject_form": RejectForm(prefix="reject")}
-    blank.update(forms or {})
-    return render_template("staff/petition.html", petition=petition, **blank), status
-
-
-def _act(petition_id: int, *, allowed, form, form_name: str, run, done: str):
-    """One staff action: access check, permission, form, service, one commit."""
-    petition = access_petition(current_user, petition_id)
-    require(allowed(current_user, petition))
-    if not form.validate_on_submit():
-        return _detail(petition, forms={form_name: form}, status=400)
-    try:
-        run(petition, form)
-    except DomainError as exc:
-        db.session.rollback()
-        if not form.add_error(exc):
-            flash(exc.message, "error")
-        return _detail(petition, forms={form_name: form}, status=exc.status_code)
-    db.session.commit()
-    flash(done % {"code": petition.tracking_code}, "success")
-    return redirect(url_for(".petition", petition_id=petition.id))
+                           filters=tuple(form.data), today=clock.today_in_vietnam()), status
 
 
 @bp.route("/petitions/<int(max=2147483647):petition_id>")
 def petition(petition_id: int):
-    return _detail(access_petition(current_user, petition_id))
+    return render_detail(access_petition(current_user, petition_id))
 
 
 @bp.route("/petitions/<int(max=2147483647):petition_id>/accept", methods=["POST"])
 def accept(petition_id: int):
-    return _act(
+    return perform(
         petition_id,
         allowed=can_handle_petition,
-        form=AcceptForm(prefix="accept"),
+        form=lambda p: AcceptForm(prefix="accept"),
         form_name="accept_form",
         run=lambda p, f: services.accept_petition(p, actor=current_user, note=f.note.data),
         done=_("Đã tiếp nhận phản ánh %(code)s."),
@@ -102,10 +75,10 @@ def accept(petition_id: int):
 
 @bp.route("/petitions/<int(max=2147483647):petition_id>/reject", methods=["POST"])
 def reject(petition_id: int):
-    return _act(
+    return perform(
         petition_id,
         allowed=can_handle_petition,
-        form=RejectForm(prefix="reject"),
+        form=lambda p: RejectForm(prefix="reject"),
         form_name="reject_form",
         run=lambda p, f: services.reject_petition(p, actor=current_user, reason=f.reason.data),
         done=_("Đã ghi nhận không tiếp nhận phản ánh %(code)s."),

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.errors import RuleViolation
+from portal.answers import services as answer_services
+from portal.answers.forms import RatingForm
+from portal.deadlines.wording import deadline_lines
+from portal.errors import DomainError, RuleViolation
 from portal.extensions import db, limiter
 from portal.pagination import paginate
+from portal.permissions import can_rate
 from portal.petitions import queries, services, tracking
 from portal.petitions.forms import PetitionForm, TrackForm
 from portal.petitions.models import Category, PetitionKind
@@ -84,9 +89,45 @@ def track(code: str):
     petition = queries.by_tracking_code(canonical)
     if petition is None:
         abort(404)
+    return _tracking_page(petition, RatingForm(prefix="rating"))
+
+
+def _tracking_page(petition, rating_form, status=200):
     return render_template(
-        "petitions/track.html", petition=petition, events=queries.public_history(petition)
-    )
+        "petitions/track.html",
+        petition=petition,
+        events=queries.public_history(petition),
+        deadlines=deadline_lines(petition),
+        published=answer_services.published_responses(petition),
+        rating_form=rating_form,
+        may_rate=answer_services.can_still_rate(petition) and can_rate(current_user, petition),
+        rating_deadline=answer_services.rating_deadline(petition),
+    ), status
+
+
+@bp.route("/track/<code>/rating", methods=["POST"])
+@limiter.limit(lambda: current_app.config["RATE_LIMIT_SUBMIT"])
+def rate(code: str):
+    petition = queries.by_tracking_code(tracking.normalise(code) or "")
+    if petition is None:
+        abort(404)
+    form = RatingForm(prefix="rating")
+    if form.validate_on_submit():
+        try:
+            answer_services.rate_answer(
+                petition, satisfied=form.satisfied.data == "yes", comment=form.comment.data,
+                actor=current_user if current_user.is_authenticated else None,
+            )
+        except DomainError as exc:
+            db.session.rollback()
+            if not form.add_error(exc):
+                flash(exc.message, "error")
+            petition = queries.by_tracking_code(petition.tracking_code)
+            return _tracking_page(petition, form, status=exc.status_code)
+        db.session.commit()
+        flash(_("Cảm ơn bạn đã đánh giá."), "success")
+        return redirect(url_for(".track", code=petition.tracking_code))
+    return _tracking_page(petition, form, status=400)
 
 
 @bp.route("/my/petitions")
