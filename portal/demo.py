@@ -17,6 +17,7 @@ from portal.accounts.models import Role
 from portal.accounts.services import create_account
 from portal.deadlines.defaults import seed_calendar, seed_deadline_rules
 from portal.extensions import db
+from portal.handling.services import assign_petition
 from portal.petitions import services as petition_services
 from portal.petitions.defaults import seed_categories
 from portal.petitions.models import Category, Petition, PetitionKind
@@ -65,6 +66,7 @@ class DemoPetition:
     from_resident: bool = False
     hidden: bool = False
     accept: bool = False
+    assign: bool = False
     reject_reason: str | None = None
 
 
@@ -79,7 +81,7 @@ PETITIONS = (
         COMMUNE_A, "Rác thải tập kết sai giờ tại đầu phố Hàng Mã",
         "Rác được để ra đầu phố Hàng Mã từ 3 giờ chiều, tới 10 giờ đêm mới thu gom, gây mùi hôi "
         "và mất mỹ quan. Đề nghị nhắc nhở các hộ kinh doanh và điều chỉnh giờ thu gom.",
-        PetitionKind.FEEDBACK, "moi-truong", accept=True,
+        PetitionKind.FEEDBACK, "moi-truong", accept=True, assign=True,
     ),
     DemoPetition(
         COMMUNE_A, "Đề nghị lắp gờ giảm tốc trước cổng trường tiểu học",
@@ -168,6 +170,12 @@ def _load_petitions(users) -> int:
         )
         if item.accept:
             petition_services.accept_petition(petition, actor=handlers[item.unit])
+        if item.assign:
+            leader = users["lanhdao.hoankiem@example.com"]
+            handler = handlers[item.unit]
+            office = next(g.office for g in handler.grants if g.office is not None)
+            assign_petition(petition, office=office, assignee=handler, actor=leader,
+                            note="Kiểm tra, nhắc nhở các hộ kinh doanh")
         if item.reject_reason:
             petition_services.reject_petition(petition, actor=handlers[item.unit],
                                               reason=item.reject_reason)

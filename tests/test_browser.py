@@ -144,3 +144,47 @@ def test_language_switch_and_small_screen(live_server, page_for, world):
     assert width <= 375, "nothing overflows a phone screen"
     page.get_by_role("button", name="Tiếng Việt").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Gửi phản ánh")
+
+
+def sign_in(page, live_server, email):
+    page.goto(live_server + "/account/login")
+    page.get_by_label("Email hoặc số điện thoại").fill(email)
+    page.get_by_label("Mật khẩu").fill("mat-khau-thu-nghiem")
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+def test_official_answers_leader_approves_resident_rates(live_server, page_for, world, accepted):
+    from playwright.sync_api import expect
+
+    from tests.scenarios import assign
+
+    assign(world, accepted)
+    official = page_for()
+    sign_in(official, live_server, "minh@example.com")
+    official.get_by_role("link", name="Việc của tôi").first.click()
+    official.get_by_role("link", name=accepted.tracking_code).click()
+    expect(official.get_by_text("Hạn trả lời 23/03/2026").first).to_be_visible()
+    official.get_by_label("Nội dung trả lời").fill(
+        "Phường đã thay bóng đèn ngõ 5 ngày 05/03/2026; tổ dân phố sẽ kiểm tra lại mỗi tuần.")
+    official.get_by_role("button", name="Trình lãnh đạo duyệt").click()
+    expect(official.get_by_text("Dự thảo trả lời chờ lãnh đạo duyệt")).to_be_visible()
+
+    leader = page_for()
+    sign_in(leader, live_server, "hung@example.com")
+    leader.get_by_role("link", name="Việc của tôi").first.click()
+    leader.get_by_role("link", name=accepted.tracking_code).first.click()
+    leader.get_by_role("button", name="Duyệt và công bố").click()
+    expect(leader.locator(".facts .status")).to_have_text("Đã trả lời")
+
+    resident = page_for()
+    resident.goto(f"{live_server}/track/{accepted.tracking_code}")
+    expect(resident.get_by_text("Phường đã thay bóng đèn ngõ 5")).to_be_visible()
+    resident.get_by_label("Chưa hài lòng").check()
+    resident.get_by_label("Ý kiến của bạn").fill("Tối qua đèn ngõ 5 lại tắt.")
+    resident.get_by_role("button", name="Gửi đánh giá").click()
+    expect(resident.get_by_text("Cảm ơn bạn đã đánh giá.")).to_be_visible()
+    expect(resident.locator(".facts .status")).to_have_text("Đang xử lý")
+    expect(resident.get_by_text("Mở lại vì người gửi chưa hài lòng")).to_be_visible()
+
+    official.reload()
+    expect(official.get_by_label("Nội dung trả lời")).to_be_visible()

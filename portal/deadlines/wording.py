@@ -12,7 +12,8 @@ from datetime import date
 from flask_babel import gettext as _
 
 from portal.calendar import DueDate, explain
-from portal.petitions.models import ACK_CLOCK_STATUSES, Petition
+from portal import clock
+from portal.petitions.models import ACK_CLOCK_STATUSES, Petition, PetitionStatus
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,13 @@ def deadline_lines(petition: Petition) -> list[DeadlineLine]:
         ack = DueDate.from_dict(basis["ack"])
         lines.append(DeadlineLine(_("Hạn tiếp nhận"), ack.due, explain(ack)))
     answer = answer_line(basis)
-    if answer is not None and petition.status not in ACK_CLOCK_STATUSES:
-        lines.append(answer)
+    if answer is None or petition.status in ACK_CLOCK_STATUSES | {PetitionStatus.REJECTED}:
+        return lines
+    if petition.answered_at is not None:
+        answered = clock.local_date(petition.answered_at)
+        late = (answered - answer.due).days
+        verdict = (_("đã trả lời ngày %(day)s, đúng hạn", day=_day(answered)) if late <= 0 else
+                   _("đã trả lời ngày %(day)s, quá hạn %(n)d ngày", day=_day(answered), n=late))
+        answer = DeadlineLine(answer.label, answer.due, f"{answer.text}; {verdict}")
+    lines.append(answer)
     return lines
