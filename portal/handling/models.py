@@ -34,9 +34,9 @@ class CustodyEnd(StrEnum):
 
 
 _CUSTODY_END_LABELS = {
-    CustodyEnd.TRANSFERRED: _l("Chuyển đi"),
-    CustodyEnd.SENT_BACK: _l("Trả lại"),
-    CustodyEnd.REASSIGNED: _l("Giao lại"),
+    CustodyEnd.TRANSFERRED: _l("Đã chuyển đi"),
+    CustodyEnd.SENT_BACK: _l("Bị trả lại"),
+    CustodyEnd.REASSIGNED: _l("Đã giao người khác"),
     CustodyEnd.ANSWERED: _l("Đã trả lời"),
 }
 
