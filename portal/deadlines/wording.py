@@ -11,8 +11,8 @@ from datetime import date
 
 from flask_babel import gettext as _
 
-from portal.calendar import DueDate, explain
 from portal import clock
+from portal.calendar import DueDate, explain
 from portal.petitions.models import ACK_CLOCK_STATUSES, Petition, PetitionStatus
 
 
