@@ -42,7 +42,7 @@ ANSWER = "Phường đã cho thay bóng đèn ngõ 12 và kiểm tra lại toàn
 def prepare(world, state: str):
     """The resident's petition in commune A, brought to ``state``."""
     kind = PetitionKind.COMPLAINT if state == "complaint" else PetitionKind.FEEDBACK
-    petition = world.petition(submitter=world.resident, kind=kind)
+    petition = world.petition(submitter=world.resident, kind=kind, is_public=state == "public")
     if state == "received":
         return petition
     accept_petition(petition, actor=world.official)
@@ -97,6 +97,9 @@ MATRIX = {
     "petitions.rate": ("POST", lambda w, p: f"/track/{p.tracking_code}/rating",
                        _with("rating", satisfied="yes"),
                        row(403, 302, 403, 403, 403, 403, 403, 403), "answered"),
+    "petitions.public_list": ("GET", lambda w, p: "/public", None, everyone(200), "public"),
+    "petitions.public_detail": ("GET", lambda w, p: f"/public/{p.id}", None, everyone(200),
+                                "public"),
     "petitions.mine": ("GET", lambda w, p: "/my/petitions", None,
                        row("login", 200, 200, 200, 200, 200, 200, 200), "received"),
     "accounts.login": ("POST", lambda w, p: "/account/login",

@@ -202,3 +202,30 @@ def test_rejection_reason_reaches_the_resident(client, world):
     assert "Không tiếp nhận" in page
     assert "Đã giải quyết tại văn bản số 12/UBND." in page
     assert petition.status == PetitionStatus.REJECTED
+
+
+def test_public_pages_show_only_what_residents_agreed_to_publish(client, world):
+    from portal.handling.services import pause_petition
+    from portal.petitions.services import accept_petition
+    from tests.scenarios import assign
+
+    shared = world.petition(title="Đường ngập sau mưa", is_public=True)
+    private = world.petition(title="Chuyện riêng của tôi")
+    unread = world.petition(title="Chưa ai đọc", is_public=True)
+    denunciation = world.petition(title="Tố cáo cán bộ", is_public=True, kind="denunciation")
+    for petition in (shared, private, denunciation):
+        accept_petition(petition, actor=world.official)
+    assign(world, shared)
+    pause_petition(shared, actor=world.official, reason="Đề nghị ông An gửi thêm ảnh chụp")
+    db.session.commit()
+    listing = client.get("/public").get_data(as_text=True)
+    assert "Đường ngập sau mưa" in listing
+    for hidden in ("Chuyện riêng của tôi", "Chưa ai đọc", "Tố cáo cán bộ"):
+        assert hidden not in listing
+    page = client.get(f"/public/{shared.id}").get_data(as_text=True)
+    assert "Đường ngập sau mưa" in page and "UBND phường Hoàn Kiếm" in page
+    for secret in (shared.tracking_code, "Nguyễn Văn An", "912345678", "an@example.com",
+                   "Đề nghị ông An gửi thêm ảnh chụp"):
+        assert secret not in page
+    for other in (private, unread, denunciation):
+        assert client.get(f"/public/{other.id}").status_code == 404

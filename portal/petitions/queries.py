@@ -69,6 +69,16 @@ def _deadline_clause(state: DeadlineState, today: date):
                    sa.or_(Petition.warning_on.is_(None), Petition.warning_on > today))
 
 
+def public_petitions() -> sa.Select:
+    """What residents agreed to publish, acknowledged by the commune (never
+    what is still unread, rejected, or a denunciation)."""
+    return (sa.select(Petition)
+            .where(Petition.is_public.is_(True),
+                   Petition.kind != PetitionKind.DENUNCIATION,
+                   Petition.status.not_in([PetitionStatus.RECEIVED, PetitionStatus.REJECTED]))
+            .order_by(Petition.submitted_at.desc(), Petition.id.desc()))
+
+
 def petitions_of(user: User) -> sa.Select:
     return (
         sa.select(Petition)

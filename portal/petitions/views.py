@@ -15,7 +15,7 @@ from portal.pagination import paginate
 from portal.permissions import can_rate
 from portal.petitions import queries, services, tracking
 from portal.petitions.forms import PetitionForm, TrackForm
-from portal.petitions.models import Category, PetitionKind
+from portal.petitions.models import Category, Petition, PetitionKind
 from portal.units import queries as unit_queries
 
 bp = Blueprint("petitions", __name__)
@@ -128,6 +128,24 @@ def rate(code: str):
         flash(_("Cảm ơn bạn đã đánh giá."), "success")
         return redirect(url_for(".track", code=petition.tracking_code))
     return _tracking_page(petition, form, status=400)
+
+
+@bp.route("/public")
+def public_list():
+    return render_template("petitions/public_list.html", page=paginate(queries.public_petitions()))
+
+
+@bp.route("/public/<int(max=2147483647):petition_id>")
+def public_detail(petition_id: int):
+    # By number, not by tracking code: the code is the sender's key (it lets
+    # them rate the answer) and is never shown publicly.
+    petition = db.session.scalar(
+        queries.public_petitions().where(Petition.id == petition_id).order_by(None))
+    if petition is None:
+        abort(404)
+    return render_template("petitions/public_detail.html", petition=petition,
+                           events=queries.public_history(petition),
+                           published=answer_services.published_responses(petition))
 
 
 @bp.route("/my/petitions")
