@@ -61,7 +61,7 @@ test: $(VENV)/.dev translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check portal tests migrations wsgi.py
+	$(BIN)/ruff check portal tests migrations bench wsgi.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -10,7 +10,7 @@ from portal.deadlines.models import CalendarDay
 from portal.extensions import db
 from portal.petitions.models import EventType, PetitionStatus
 from tests.conftest import login, post_form
-from tests.scenarios import accept, assign, at, submit
+from tests.scenarios import assign, at, submit
 
 ANSWER = "Phường đã thay 3 bóng đèn ngõ 12 Hàng Bạc ngày 05/03/2026 và kiểm tra cả tuyến."
 
