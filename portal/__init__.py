@@ -26,6 +26,7 @@ from portal.pages.views import bp as pages_bp
 from portal.pagination import page_args
 from portal.permissions import TEMPLATE_PREDICATES
 from portal.petitions.staff_views import bp as staff_bp
+from portal.petitions.states import RESIDENT_NOTE_EVENTS
 from portal.petitions.views import bp as petitions_bp
 from portal.security import register_csrf, register_security_headers
 
@@ -83,6 +84,7 @@ def register_templates(app: Flask) -> None:
     app.jinja_env.globals["ActionForm"] = ActionForm
     app.jinja_env.globals["page_args"] = page_args
     app.jinja_env.globals["unread_count"] = unread_count
+    app.jinja_env.globals["resident_note_events"] = RESIDENT_NOTE_EVENTS
 
 
 def register_proxy(app: Flask) -> None:

@@ -153,6 +153,16 @@ class WorkCalendar:
             return self.add_working_days(start, days)
         return self.add_calendar_days(start, days)
 
+    def weekdays_off(self, year: int) -> list[tuple[date, str]]:
+        """Monday-to-Friday days off in ``year``, with their reasons."""
+        day, days = date(year, 1, 1), []
+        while day.year == year:
+            reason = self.day_off_reason(day)
+            if reason and day.weekday() < 5:
+                days.append((day, reason))
+            day += timedelta(days=1)
+        return days
+
     def count_days(self, after: date, until: date, unit: DayUnit) -> int:
         """Days counted in (after, until]: working days or calendar days."""
         if until <= after:

@@ -134,9 +134,17 @@ def can_work_on(user, petition: Petition) -> bool:
 
 
 def can_rate(user, petition: Petition) -> bool:
-    """Whoever holds the tracking code; if an account sent the petition,
-    only that account."""
-    return petition.submitter_id is None or is_submitter(user, petition)
+    """The sender's verdict: if an account sent the petition, only that
+    account; otherwise whoever holds the tracking code, except staff who can
+    see the petition anyway (officials see every code; they must not close
+    their own cases by rating them)."""
+    if petition.submitter_id is not None:
+        return is_submitter(user, petition)
+    return not (staff_scope(user).covers(petition.unit) or is_holder(user, petition))
+
+
+def is_leader(user) -> bool:
+    return any(g.role == Role.LEADER for g in _grants(user))
 
 
 def can_see_identity(user, petition: Petition) -> bool:

@@ -12,6 +12,7 @@ import contextvars
 import os
 import re
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -33,7 +34,21 @@ def postgres_url() -> str | None:
     return normalise_url(raw) if raw else None
 
 
+def _compile_translations() -> None:
+    """`make test` compiles the catalogues; a bare `pytest` run gets them too."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po_path in Path(__file__).resolve().parent.parent.glob(
+            "portal/translations/*/LC_MESSAGES/messages.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+            with po_path.open("rb") as po, mo_path.open("wb") as mo:
+                write_mo(mo, read_po(po))
+
+
 def pytest_sessionstart(session):
+    _compile_translations()
     url = postgres_url()
     if url is None:
         return

@@ -159,3 +159,13 @@ def test_the_rating_window_closes_unrated_answers(world, in_hand, clock, app):
     db.session.commit()
     assert in_hand.status == PetitionStatus.CLOSED
     assert answers.close_unrated() == 0, "running it again changes nothing"
+
+
+@pytest.mark.parametrize("who", ["official", "leader", "inspector", "other_official"])
+def test_staff_cannot_rate_an_anonymous_petition(world, in_hand, who):
+    publish(world, in_hand)
+    if who == "other_official":  # holding it after a transfer
+        in_hand.assignee = world.other_official
+    with pytest.raises(PermissionDenied):
+        answers.rate_answer(in_hand, satisfied=True, comment=None, actor=getattr(world, who))
+    assert in_hand.status == PetitionStatus.ANSWERED

@@ -143,9 +143,31 @@ def test_deadline_hybrids_filter_in_sql(world, clock):
 
 
 def test_due_dates_are_reproducible_from_the_history(world, clock):
+    from portal.handling.services import (
+        assign_petition,
+        decide_extension,
+        pause_petition,
+        request_extension,
+        resume_petition,
+    )
+
     petition = submit(world, clock, date(2026, 2, 13))
     accept(world, clock, petition, date(2026, 2, 23))
-    stored = (petition.ack_due_on, petition.due_on, petition.deadline_basis)
-    petition.ack_due_on = petition.due_on = None
+    assign_petition(petition, office=world.office_a, assignee=world.official, actor=world.leader)
+    clock.set(at(date(2026, 3, 2)))
+    pause_petition(petition, actor=world.official, reason="Chờ người dân gửi thêm ảnh")
+    clock.set(at(date(2026, 3, 5)))
+    resume_petition(petition, actor=world.official)
+    decide_extension(request_extension(petition, actor=world.official, reason="Chờ đo đạc"),
+                     petition, actor=world.leader, approve=True)
+    db.session.commit()
+    stored = (petition.rule_id, petition.ack_due_on, petition.due_on, petition.deadline_basis)
+    # Forget every derived value, including which rule applied: the facts
+    # (receipt, acknowledgement, pause, extension) and the calendar give it all back.
+    petition.rule_id = petition.ack_due_on = petition.due_on = petition.deadline_basis = None
+    db.session.flush()
+    db.session.expire(petition, ["rule"])
     deadlines.refresh_deadlines(petition)
-    assert (petition.ack_due_on, petition.due_on, petition.deadline_basis) == stored
+    assert (petition.rule_id, petition.ack_due_on, petition.due_on, petition.deadline_basis) == stored
+    # 16/03, +10 working days of extension = 30/03, +3 paused working days = 02/04.
+    assert petition.due_on == date(2026, 4, 2)

@@ -171,7 +171,10 @@ def test_denunciations_allow_two_extensions_of_thirty_days(world, clock):
     petition = submit(world, clock, date(2026, 3, 1), kind=PetitionKind.DENUNCIATION)
     accept(world, clock, petition, date(2026, 3, 2))
     assign(world, petition)
-    for expected in (date(2026, 5, 4), date(2026, 6, 3)):
+    # 02/03 + 30 = 01/04. +30 = 01/05 (Labour Day, then a weekend): due 04/05.
+    # The second +30 counts from the nominal 01/05, not from the moved 04/05:
+    # 31/05 is a Sunday, so 01/06 — moves off days off never compound.
+    for expected in (date(2026, 5, 4), date(2026, 6, 1)):
         request = handling.request_extension(petition, actor=world.official,
                                              reason="Cần xác minh thêm tài liệu")
         handling.decide_extension(request, petition, actor=world.leader, approve=True)
@@ -218,3 +221,67 @@ def test_rejected_or_accepted_only_via_the_table(world, clock):
     accept_petition(petition, actor=world.official)
     with pytest.raises(InvalidTransition):
         handling.pause_petition(petition, actor=world.leader, reason="Chờ người dân bổ sung")
+
+
+def test_a_new_holder_does_not_inherit_pending_work(world, accepted):
+    from portal.answers.models import ResponseStatus
+    from portal.answers.services import submit_answer, working_response
+
+    assign(world, accepted)
+    submit_answer(accepted, actor=world.official, body="Dự thảo của cán bộ cũ, chờ lãnh đạo duyệt.")
+    request = handling.request_extension(accepted, actor=world.official, reason="Cần thêm thời gian")
+    handling.transfer_petition(accepted, office=world.office_b, assignee=world.other_official,
+                               actor=world.leader, reason="Thuộc địa bàn phường Ba Đình")
+    assert request.status == ExtensionStatus.WITHDRAWN
+    assert working_response(accepted).status == ResponseStatus.DRAFT
+    assert handling.pending_extension(accepted) is None
+    submit_answer(accepted, actor=world.other_official, body="Câu trả lời của cán bộ mới nhận hồ sơ.")
+    assert working_response(accepted).author_id == world.other_official.id
+
+
+def test_an_extension_cannot_be_decided_once_answered(world, accepted):
+    from portal.answers.services import submit_answer
+
+    assign(world, accepted)
+    request = handling.request_extension(accepted, actor=world.official, reason="Cần thêm thời gian")
+    submit_answer(accepted, actor=world.leader, body="Đã xử lý xong, trả lời người dân.")
+    assert request.status == ExtensionStatus.WITHDRAWN, "the answer made it moot"
+    with pytest.raises(RuleViolation):
+        handling.decide_extension(request, accepted, actor=world.leader, approve=True)
+    assert accepted.due_on == date(2026, 3, 23)
+
+
+def test_send_back_only_returns_a_transfer_to_its_sender(world, accepted, colleague):
+    assign(world, accepted)
+    handling.assign_petition(accepted, office=world.office_a, assignee=colleague, actor=world.leader)
+    with pytest.raises(RuleViolation):  # a leader's reassignment is not a transfer
+        handling.send_back(accepted, actor=colleague, reason="Không muốn nhận hồ sơ này")
+    assert handling.transfer_sender(handling.current_assignment(accepted)) is None
+
+
+def test_send_back_is_not_offered_to_oneself_after_a_reopening(world, accepted):
+    from portal.answers.services import rate_answer, submit_answer
+
+    assign(world, accepted)
+    handling.transfer_petition(accepted, office=world.office_b, assignee=world.other_official,
+                               actor=world.official, reason="Thuộc địa bàn phường Ba Đình")
+    submit_answer(accepted, actor=world.leader, body="Đã xử lý xong, trả lời người dân.")
+    rate_answer(accepted, satisfied=False, comment="Chưa giải quyết triệt để", actor=None)
+    assert accepted.assignee == world.other_official
+    assert handling.transfer_sender(handling.current_assignment(accepted)) is None
+
+
+def test_a_reopening_starts_a_new_extension_allowance(world, accepted, clock):
+    from portal.answers.services import rate_answer, submit_answer
+
+    assign(world, accepted)
+    request = handling.request_extension(accepted, actor=world.official, reason="Cần thêm thời gian")
+    handling.decide_extension(request, accepted, actor=world.leader, approve=True)
+    clock.set(at(date(2026, 3, 20)))
+    submit_answer(accepted, actor=world.leader, body="Đã xử lý xong, trả lời người dân.")
+    rate_answer(accepted, satisfied=False, comment="Chưa giải quyết triệt để", actor=None)
+    assert accepted.due_on == date(2026, 4, 10)  # 15 working days from 20/03
+    assert handling.may_request_extension(accepted)
+    again = handling.request_extension(accepted, actor=world.official, reason="Cần đo đạc lại")
+    handling.decide_extension(again, accepted, actor=world.leader, approve=True)
+    assert accepted.due_on == date(2026, 4, 24)

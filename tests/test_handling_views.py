@@ -10,7 +10,7 @@ from portal.deadlines.models import CalendarDay
 from portal.extensions import db
 from portal.petitions.models import EventType, PetitionStatus
 from tests.conftest import login, post_form
-from tests.scenarios import assign, at, submit
+from tests.scenarios import accept, assign, at, submit
 
 ANSWER = "Phường đã thay 3 bóng đèn ngõ 12 Hàng Bạc ngày 05/03/2026 và kiểm tra cả tuyến."
 
@@ -52,14 +52,57 @@ def test_an_unknown_holder_is_refused_next_to_the_field(client, world, accepted)
     assert reload(accepted).status == PetitionStatus.ACCEPTED
 
 
-def test_queue_shows_badges_and_leader_sections(client, world, accepted, clock):
+def test_queue_shows_badges_and_what_waits_for_the_leader(client, world, accepted, clock):
+    from portal.answers.services import submit_answer
+
+    waiting = submit(world, clock, date(2026, 3, 2), title="Chờ lãnh đạo giao")
+    accept(world, clock, waiting, date(2026, 3, 2))
     assign(world, accepted)
+    submit_answer(accepted, actor=world.official, body=ANSWER)
+    db.session.commit()
     clock.set(at(date(2026, 3, 24)))
     login(client, world.official)
-    assert "Quá hạn" in client.get("/staff/queue").get_data(as_text=True)
+    mine = client.get("/staff/queue").get_data(as_text=True)
+    assert accepted.tracking_code in mine and '<span class="deadline deadline-overdue">' in mine
+    assert waiting.tracking_code not in mine
     login(client, world.leader)
     page = client.get("/staff/queue").get_data(as_text=True)
-    assert "Chờ giao xử lý" in page and "Dự thảo trả lời chờ duyệt" in page
+    sections = {chunk.split("<h2>")[1].split(" <span")[0]: chunk
+                for chunk in page.split("<section>")[1:]}
+    assert waiting.tracking_code in sections["Chờ giao xử lý"]
+    assert accepted.tracking_code not in sections["Chờ giao xử lý"]
+    assert accepted.tracking_code in sections["Dự thảo trả lời chờ duyệt"]
+    assert "(0)" in sections["Đề nghị gia hạn chờ quyết định"]
+
+
+def test_the_tracking_page_hides_staff_notes(client, world, accepted):
+    from portal.handling.services import request_extension, transfer_petition
+
+    assign(world, accepted)  # with the note "Kiểm tra thực địa"
+    transfer_petition(accepted, office=world.office_b, assignee=world.other_official,
+                      actor=world.official, reason="Đẩy sang phường bạn cho nhanh")
+    db.session.commit()
+    page = client.get(f"/track/{accepted.tracking_code}").get_data(as_text=True)
+    assert "Chuyển cơ quan, người xử lý khác" in page, "the move itself is public"
+    assert "Kiểm tra thực địa" not in page and "Đẩy sang phường bạn" not in page
+    request_extension(accepted, actor=world.other_official, reason="Lý do nội bộ xin gia hạn")
+    db.session.commit()
+    assert "Lý do nội bộ" not in client.get(f"/track/{accepted.tracking_code}").get_data(as_text=True)
+
+
+def test_officials_cannot_rate_from_the_tracking_page(client, world, accepted):
+    from portal.answers.services import submit_answer
+
+    assign(world, accepted)
+    submit_answer(accepted, actor=world.leader, body=ANSWER)
+    db.session.commit()
+    login(client, world.official)
+    page = client.get(f"/track/{accepted.tracking_code}").get_data(as_text=True)
+    assert "Đánh giá câu trả lời" not in page
+    response = post_form(client, f"/track/{accepted.tracking_code}/rating",
+                         {"rating-satisfied": "yes"})
+    assert response.status_code == 403
+    assert reload(accepted).status == PetitionStatus.ANSWERED
 
 
 def test_deadline_filter_and_sort_on_the_list(client, world, clock):
@@ -174,9 +217,16 @@ def test_admin_adds_a_day_off_and_open_deadlines_move(client, world, accepted, c
     assert response.status_code == 302
     assert "Hạn của 1 phản ánh đang mở được tính lại" in client.get("/admin/calendar").get_data(as_text=True)
     assert reload(accepted).due_on == date(2026, 3, 24)
+    change = accepted.events[-1]
+    assert change.type == EventType.DUE_DATE_CHANGED and change.actor_id == world.admin.id
+    assert change.data == {"which": "answer", "from": "2026-03-23", "to": "2026-03-24"}
+    assert "Hạn mới: 24/03/2026" in client.get(f"/track/{accepted.tracking_code}").get_data(as_text=True)
     again = post_form(client, "/admin/calendar", {
         "day": "2026-03-10", "kind": "day_off", "reason": "Trùng ngày"})
     assert again.status_code == 422 and "đã có trong lịch" in again.get_data(as_text=True)
+    absurd = post_form(client, "/admin/calendar", {
+        "day": "9999-12-31", "kind": "day_off", "reason": "Ngày không có thật"})
+    assert absurd.status_code == 400 and "năm 2000 đến 2100" in absurd.get_data(as_text=True)
     entry = db.session.scalar(sa.select(CalendarDay).where(CalendarDay.day == date(2026, 3, 10)))
     post_form(client, f"/admin/calendar/{entry.id}/delete")
     assert reload(accepted).due_on == date(2026, 3, 23)
@@ -193,6 +243,8 @@ def test_admin_adds_a_rule_version(client, world, clock):
     assert "Quyết định số 12/2026 của UBND tỉnh" in page
     early = post_form(client, "/admin/rules", {**data, "valid_from": "2026-12-01"})
     assert early.status_code == 422 and "Ngày hiệu lực phải sau" in early.get_data(as_text=True)
+    past = post_form(client, "/admin/rules", {**data, "kind": "complaint", "valid_from": "2026-01-01"})
+    assert past.status_code == 422 and "từ ngày mai trở đi" in past.get_data(as_text=True)
     before = submit(world, clock, date(2026, 12, 30))
     after = submit(world, clock, date(2027, 1, 4))
     assert before.ack_due_on == date(2027, 1, 14) and after.ack_due_on == date(2027, 1, 11)

@@ -135,3 +135,48 @@ def test_close_unrated_command(app, world, clock, accepted):
     assert "Đã kết thúc: 1 phản ánh" in result.output
     db.session.refresh(accepted)
     assert accepted.status == "closed"
+
+
+def test_one_broken_message_does_not_stop_the_others(world, outbox, monkeypatch):
+    from portal.notifications import mail
+    from portal.petitions.services import accept_petition
+
+    first, second = world.petition(), world.petition(contact_email="binh@example.com")
+    for petition in (first, second):
+        accept_petition(petition, actor=world.official)
+    db.session.commit()
+    real_send = mail.send
+
+    def picky(message):
+        if message["To"] == "an@example.com":
+            raise UnicodeError("bad message")
+        real_send(message)
+
+    monkeypatch.setattr(mail, "send", picky)
+    assert deliver_pending() == (1, 1)
+    assert [m["To"] for m in mails(outbox)] == ["binh@example.com"]
+    failed = db.session.scalar(sa.select(Notification).where(Notification.email == "an@example.com"))
+    assert failed.attempts == 1 and "UnicodeError" in failed.last_error
+
+
+def test_a_claimed_notification_is_not_sent_twice(world, outbox):
+    from portal.notifications.services import _claim, deliver
+    from portal.petitions.services import accept_petition
+
+    accept_petition(world.petition(), actor=world.official)
+    db.session.commit()
+    row = db.session.scalar(sa.select(Notification))
+    seen_by_other_sender = row.attempts  # a second sender read the row at the same time
+    assert deliver(row) is True
+    assert _claim(row.id, seen_by_other_sender) is False, "the second sender cannot take it"
+    assert deliver_pending() == (0, 0)
+    assert len(mails(outbox)) == 1
+
+
+def test_leaders_hear_about_acknowledged_petitions_nobody_was_given(app, world, clock, accepted):
+    clock.set(at(date(2026, 3, 24)))
+    result = app.test_cli_runner().invoke(args=["notify", "due"])
+    assert result.exit_code == 0
+    notes = db.session.scalars(sa.select(Notification).where(Notification.kind == "unassigned")).all()
+    assert [n.user_id for n in notes] == [world.leader.id]
+    assert "chưa được giao người xử lý" in notes[0].subject

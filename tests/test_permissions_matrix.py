@@ -42,7 +42,8 @@ ANSWER = "Phường đã cho thay bóng đèn ngõ 12 và kiểm tra lại toàn
 def prepare(world, state: str):
     """The resident's petition in commune A, brought to ``state``."""
     kind = PetitionKind.COMPLAINT if state == "complaint" else PetitionKind.FEEDBACK
-    petition = world.petition(submitter=world.resident, kind=kind, is_public=state == "public")
+    sender = None if state == "anonymous_answered" else world.resident
+    petition = world.petition(submitter=sender, kind=kind, is_public=state == "public")
     if state == "received":
         return petition
     accept_petition(petition, actor=world.official)
@@ -58,7 +59,7 @@ def prepare(world, state: str):
         handling.request_extension(petition, actor=world.official, reason="Chờ kết quả đo đạc")
     elif state == "pending_answer":
         answers.submit_answer(petition, actor=world.official, body=ANSWER)
-    elif state == "answered":
+    elif state in ("answered", "anonymous_answered"):
         answers.submit_answer(petition, actor=world.leader, body=ANSWER)
     db.session.commit()
     return petition
@@ -100,6 +101,12 @@ MATRIX = {
     "petitions.public_list": ("GET", lambda w, p: "/public", None, everyone(200), "public"),
     "petitions.public_detail": ("GET", lambda w, p: f"/public/{p.id}", None, everyone(200),
                                 "public"),
+    # Sent without an account: whoever has the code rates, except staff who
+    # can see the petition anyway (officials must not close their own cases).
+    "petitions.rate anonymous": ("POST", lambda w, p: f"/track/{p.tracking_code}/rating",
+                                 _with("rating", satisfied="yes"),
+                                 row(302, 302, 302, 403, 302, 403, 403, 403),
+                                 "anonymous_answered"),
     "petitions.mine": ("GET", lambda w, p: "/my/petitions", None,
                        row("login", 200, 200, 200, 200, 200, 200, 200), "received"),
     "accounts.login": ("POST", lambda w, p: "/account/login",

@@ -83,7 +83,7 @@ def upgrade():
     sa.Column('requested_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),
     sa.Column('days', sa.Integer(), nullable=False),
-    sa.Column('status', sa.Enum('pending', 'approved', 'refused', name='extension_status', native_enum=False, create_constraint=True, length=20), nullable=False),
+    sa.Column('status', sa.Enum('pending', 'approved', 'refused', 'withdrawn', name='extension_status', native_enum=False, create_constraint=True, length=20), nullable=False),
     sa.Column('decided_by_id', sa.Integer(), nullable=True),
     sa.Column('decided_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('decision_note', sa.Text(), nullable=True),

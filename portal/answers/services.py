@@ -15,8 +15,8 @@ from portal.answers.models import Rating, Response, ResponseStatus
 from portal.deadlines.services import refresh_deadlines
 from portal.errors import PermissionDenied, RuleViolation
 from portal.extensions import db
-from portal.handling.models import Assignment, CustodyEnd
-from portal.handling.services import end_custody, start_custody
+from portal.handling.models import CustodyEnd
+from portal.handling.services import end_custody, reopen_custody, withdraw_pending
 from portal.notifications.services import notify_leaders, notify_resident, notify_user
 from portal.permissions import can_lead, can_rate, can_work_on
 from portal.petitions.models import EventType, Petition, PetitionStatus
@@ -66,6 +66,7 @@ def save_draft(petition: Petition, *, actor: User, body: str) -> Response:
         petition.record(EventType.ANSWER_DRAFTED, actor=actor, is_public=False)
     else:
         response.body = body
+        response.author_id = actor.id  # whoever wrote the latest text
     db.session.flush()
     return response
 
@@ -126,6 +127,7 @@ def _publish(petition: Petition, response: Response, *, actor: User) -> Response
     petition.change_status(PetitionStatus.ANSWERED, event_type=EventType.ANSWER_PUBLISHED,
                            actor=actor, data={"response_id": response.id})
     petition.answered_at = now
+    withdraw_pending(petition, actor=actor, why=_("Đã có câu trả lời."))
     end_custody(petition, CustodyEnd.ANSWERED)
     days = current_app.config["RATING_WINDOW_DAYS"]
     notify_resident(petition, kind="answered",
@@ -147,11 +149,6 @@ def can_still_rate(petition: Petition) -> bool:
     deadline = rating_deadline(petition)
     return (petition.status == PetitionStatus.ANSWERED and deadline is not None
             and clock.now() <= deadline)
-
-
-def _last_holder(petition: Petition) -> Assignment | None:
-    return db.session.scalar(sa.select(Assignment).where(Assignment.petition_id == petition.id)
-                             .order_by(Assignment.id.desc()).limit(1))
 
 
 def rate_answer(petition: Petition, *, satisfied: bool, comment: str | None,
@@ -186,14 +183,7 @@ def _reopen(petition: Petition, *, actor: User | None, comment: str) -> None:
     petition.change_status(PetitionStatus.IN_PROGRESS, event_type=EventType.REOPENED,
                            actor=actor, note=comment)
     petition.answered_at = None
-    last = _last_holder(petition)
-    if last is not None:
-        start_custody(petition, office=last.office, assignee=last.assignee, actor=None,
-                      note=_("Mở lại: người gửi chưa hài lòng. %(comment)s", comment=comment),
-                      previous=last)
-        notify_user(last.assignee, petition, kind="reopened",
-                    subject=_("Phản ánh %(code)s được mở lại", code=petition.tracking_code),
-                    body=comment)
+    reopen_custody(petition, comment=comment)
     notify_leaders(petition, kind="reopened",
                    subject=_("Phản ánh %(code)s được mở lại", code=petition.tracking_code),
                    body=comment)
@@ -222,3 +212,8 @@ def close_unrated(now=None) -> int:
         close_petition(petition, actor=None,
                        note=_("Hết thời hạn đánh giá; phản ánh được coi là đã giải quyết xong."))
     return len(expired)
+
+
+def ratings_of(petition: Petition) -> list[Rating]:
+    return list(db.session.scalars(sa.select(Rating).where(Rating.petition_id == petition.id)
+                                   .order_by(Rating.id)))

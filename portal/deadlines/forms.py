@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, IntegerField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
-from wtforms.validators import NumberRange, Optional
+from wtforms.validators import NumberRange, Optional, ValidationError
 
 from portal.calendar import MAX_DAYS, DayKind, DayUnit
 from portal.forms import BaseForm, max_length, required
+from portal.petitions.forms import EARLIEST_DATE, LATEST_DATE
 from portal.petitions.models import PetitionKind
 
 _UNITS = [SelectChoice(DayUnit.WORKING.value, _l("ngày làm việc")),
@@ -20,8 +21,13 @@ def _days(label, *, optional: bool = False):
         min=0, max=MAX_DAYS, message=_l("Số ngày từ %(min)s đến %(max)s."))])
 
 
+def _plausible(form, field):
+    if field.data and not EARLIEST_DATE <= field.data <= LATEST_DATE:
+        raise ValidationError(_l("Ngày phải nằm trong khoảng năm 2000 đến 2100."))
+
+
 class CalendarDayForm(BaseForm):
-    day = DateField(_l("Ngày"), validators=[required(_l("Vui lòng chọn ngày."))],
+    day = DateField(_l("Ngày"), validators=[required(_l("Vui lòng chọn ngày.")), _plausible],
                     render_kw={"type": "date"})
     kind = RadioField(_l("Loại"), default=DayKind.DAY_OFF.value, choices=[
         SelectChoice(DayKind.DAY_OFF.value, _l("Ngày nghỉ (không tính vào thời hạn)")),
@@ -36,7 +42,8 @@ class RuleForm(BaseForm):
     kind = SelectField(_l("Loại việc"), choices=[SelectChoice(k.value, k.label) for k in PetitionKind],
                        validators=[required(_l("Vui lòng chọn loại việc."))])
     category = SelectField(_l("Lĩnh vực (để trống: mọi lĩnh vực)"), validators=[Optional()])
-    valid_from = DateField(_l("Áp dụng từ ngày"), validators=[required(_l("Vui lòng chọn ngày."))],
+    valid_from = DateField(_l("Áp dụng từ ngày"),
+                           validators=[required(_l("Vui lòng chọn ngày.")), _plausible],
                            render_kw={"type": "date"})
     ack_days = _days(_l("Thời hạn tiếp nhận"))
     ack_unit = SelectField(_l("tính theo"), choices=_UNITS)

@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 
 from portal import clock, vietnamese
 from portal.accounts.models import User
-from portal.calendar import DayKind, DayUnit, Override, WorkCalendar
+from portal.calendar import DayKind, DayUnit, DueDate, Override, WorkCalendar
 from portal.deadlines.models import CalendarDay, DeadlineRule
 from portal.errors import RuleViolation
 from portal.extensions import db
@@ -84,7 +84,7 @@ def answer_clock_start(petition: Petition) -> date | None:
     return clock.local_date(started)
 
 
-def _approved_extensions(petition: Petition, since: date) -> list[ExtensionRequest]:
+def approved_extensions(petition: Petition, since: date) -> list[ExtensionRequest]:
     rows = db.session.scalars(
         sa.select(ExtensionRequest)
         .where(ExtensionRequest.petition_id == petition.id,
@@ -100,6 +100,10 @@ def _closed_pauses(petition: Petition, since: date) -> list[Pause]:
         .order_by(Pause.started_at)
     ).all()
     return [p for p in rows if clock.local_date(p.started_at) >= since]
+
+
+def _nominal(due: DueDate) -> date:
+    return due.moved_from or due.due
 
 
 @dataclass
@@ -135,15 +139,17 @@ def refresh_deadlines(petition: Petition, calendar: WorkCalendar | None = None) 
         due = calendar.due_date(start, days, unit)
         steps = [due.as_dict()]
         extensions = []
-        for extension in _approved_extensions(petition, start):
-            due = calendar.due_date(due.due, extension.days, unit)
+        # Each extension and the paused days count on from the nominal date,
+        # not from one already moved off a weekend, so moves never compound.
+        for extension in approved_extensions(petition, start):
+            due = calendar.due_date(_nominal(due), extension.days, unit)
             extensions.append(due.as_dict())
         paused = sum(
             calendar.count_days(clock.local_date(p.started_at), clock.local_date(p.ended_at), unit)
             for p in _closed_pauses(petition, start)
         )
         if paused:
-            due = calendar.due_date(due.due, paused, unit)
+            due = calendar.due_date(_nominal(due), paused, unit)
         petition.due_on = due.due
         petition.risk_on = risk_date(calendar, start, due.due, unit)
         basis["answer"] = {
@@ -237,6 +243,11 @@ def add_rule_version(*, kind, category, values: dict, valid_from: date, legal_ba
     """A new version of the rule for a kind (and category), from a date; the
     version in force until then ends that day. Petitions keep the version
     that was in force when they arrived."""
+    if valid_from <= clock.today_in_vietnam():
+        # Petitions already received keep the rule they arrived under; a rule
+        # starting in the past would pull the old one's end from under them.
+        raise RuleViolation(_("Quy định mới phải có hiệu lực từ ngày mai trở đi."),
+                            field="valid_from")
     same_scope = (DeadlineRule.category_id == category.id if category is not None
                   else DeadlineRule.category_id.is_(None))
     current = db.session.scalars(sa.select(DeadlineRule).where(

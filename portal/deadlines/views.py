@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -25,24 +23,13 @@ bp = Blueprint("deadlines", __name__, url_prefix="/admin")
 bp.before_request(admin_area_guard)
 
 
-def _holidays(years: list[int]) -> list[tuple[date, str]]:
-    calendar = services.load_calendar()
-    days = []
-    for year in years:
-        day = date(year, 1, 1)
-        while day.year == year:
-            reason = calendar.day_off_reason(day)
-            if reason and day.weekday() < 5:
-                days.append((day, reason))
-            day = date.fromordinal(day.toordinal() + 1)
-    return days
-
-
 def _calendar_page(form, status=200):
     entries = db.session.scalars(sa.select(CalendarDay).order_by(CalendarDay.day.desc())).all()
     year = clock.today_in_vietnam().year
+    calendar = services.load_calendar()
+    holidays = calendar.weekdays_off(year) + calendar.weekdays_off(year + 1)
     return render_template("admin/calendar.html", form=form, entries=entries,
-                           holidays=_holidays([year, year + 1])), status
+                           holidays=holidays), status
 
 
 @bp.route("/calendar", methods=["GET", "POST"])

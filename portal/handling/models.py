@@ -88,6 +88,7 @@ class ExtensionStatus(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     REFUSED = "refused"
+    WITHDRAWN = "withdrawn"  # the holder changed or the answer went out first
 
     @property
     def label(self) -> str:
@@ -98,6 +99,7 @@ _EXTENSION_LABELS = {
     ExtensionStatus.PENDING: _l("Chờ lãnh đạo quyết định"),
     ExtensionStatus.APPROVED: _l("Đã đồng ý gia hạn"),
     ExtensionStatus.REFUSED: _l("Không đồng ý gia hạn"),
+    ExtensionStatus.WITHDRAWN: _l("Đề nghị gia hạn không còn hiệu lực"),
 }
 
 

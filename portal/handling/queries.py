@@ -33,12 +33,14 @@ def awaiting_assignment(user: User) -> sa.Select:
 def awaiting_approval(user: User) -> sa.Select:
     return (sa.select(Petition)
             .join(Response, Response.petition_id == Petition.id)
-            .where(_led(user), Response.status == ResponseStatus.PENDING_APPROVAL)
+            .where(_led(user), Petition.status.in_(HELD_STATUSES),
+                   Response.status == ResponseStatus.PENDING_APPROVAL)
             .order_by(Petition.due_on, Petition.id))
 
 
 def awaiting_extension_decision(user: User) -> sa.Select:
     return (sa.select(Petition)
             .join(ExtensionRequest, ExtensionRequest.petition_id == Petition.id)
-            .where(_led(user), ExtensionRequest.status == ExtensionStatus.PENDING)
+            .where(_led(user), Petition.status.in_(HELD_STATUSES),
+                   ExtensionRequest.status == ExtensionStatus.PENDING)
             .order_by(Petition.due_on, Petition.id))

@@ -9,7 +9,8 @@ from flask_babel import gettext as _
 
 from portal import clock, vietnamese
 from portal.accounts.models import HANDLING_ROLES, RoleGrant, User
-from portal.deadlines.services import refresh_deadlines
+from portal.answers.models import Response, ResponseStatus
+from portal.deadlines.services import answer_clock_start, approved_extensions, refresh_deadlines
 from portal.errors import InvalidTransition, PermissionDenied, RuleViolation
 from portal.extensions import db
 from portal.handling.models import Assignment, CustodyEnd, ExtensionRequest, ExtensionStatus, Pause
@@ -92,6 +93,27 @@ def start_custody(petition: Petition, *, office: Office, assignee: User, actor: 
     return assignment
 
 
+def withdraw_pending(petition: Petition, *, actor: User | None, why: str) -> None:
+    """When the holder changes (or the answer goes out), what the former
+    holder left waiting lapses: a pending extension request is withdrawn and
+    a draft awaiting approval returns to draft, so nobody decides or
+    publishes on someone else's behalf."""
+    request = pending_extension(petition)
+    if request is not None:
+        request.status = ExtensionStatus.WITHDRAWN
+        request.decided_at = clock.now()
+        request.decision_note = why
+        petition.record(EventType.EXTENSION_REFUSED, actor=actor, note=why, is_public=False,
+                        data={"withdrawn": True})
+    response = db.session.scalar(sa.select(Response).where(
+        Response.petition_id == petition.id, Response.status == ResponseStatus.PENDING_APPROVAL))
+    if response is not None:
+        response.status = ResponseStatus.DRAFT
+        response.return_note = why
+        petition.record(EventType.ANSWER_RETURNED, actor=actor, note=why, is_public=False)
+    db.session.flush()
+
+
 def _tell_new_holder(petition: Petition, assignee: User, why: str) -> None:
     notify_user(
         assignee, petition, kind="assigned",
@@ -120,6 +142,7 @@ def assign_petition(petition: Petition, *, office: Office | None, assignee: User
     else:
         if petition.assignee_id == assignee.id and petition.office_id == office.id:
             raise RuleViolation(_("Phản ánh đang do chính cán bộ này xử lý."), field="holder")
+        withdraw_pending(petition, actor=actor, why=_("Lãnh đạo giao lại cho người khác."))
         previous = end_custody(petition, CustodyEnd.REASSIGNED)
         petition.record(EventType.REASSIGNED, actor=actor, note=note, data=data)
     assignment = start_custody(petition, office=office, assignee=assignee, actor=actor, note=note,
@@ -141,6 +164,7 @@ def transfer_petition(petition: Petition, *, office: Office | None, assignee: Us
     _check_holder(office, assignee)
     if petition.assignee_id == assignee.id and petition.office_id == office.id:
         raise RuleViolation(_("Phản ánh đang do chính cán bộ này xử lý."), field="holder")
+    withdraw_pending(petition, actor=actor, why=_("Phản ánh được chuyển cho người khác."))
     previous = end_custody(petition, CustodyEnd.TRANSFERRED)
     petition.record(EventType.TRANSFERRED, actor=actor, note=reason,
                     data=_holder_data(office, assignee))
@@ -150,6 +174,20 @@ def transfer_petition(petition: Petition, *, office: Office | None, assignee: Us
     return assignment
 
 
+def transfer_sender(current: Assignment | None) -> Assignment | None:
+    """Whom the current holder may send the petition back to: the previous
+    holder, only if the petition came by transfer from someone else (not by
+    a leader's reassignment, nor back to oneself after a reopening)."""
+    if current is None or current.previous is None:
+        return None
+    sender = current.previous
+    if sender.end_reason != CustodyEnd.TRANSFERRED:
+        return None
+    if (sender.office_id, sender.assignee_id) == (current.office_id, current.assignee_id):
+        return None
+    return sender
+
+
 def send_back(petition: Petition, *, actor: User, reason: str) -> Assignment:
     """The receiving side returns a transferred petition to whoever sent it."""
     if not is_holder(actor, petition):
@@ -157,10 +195,11 @@ def send_back(petition: Petition, *, actor: User, reason: str) -> Assignment:
     if petition.status != PetitionStatus.IN_PROGRESS:
         raise RuleViolation(_("Chỉ trả lại được phản ánh đang xử lý."))
     current = current_assignment(petition)
-    if current is None or current.previous is None:
-        raise RuleViolation(_("Phản ánh này được giao trực tiếp, không có nơi để trả lại."))
+    sender = transfer_sender(current)
+    if sender is None:
+        raise RuleViolation(_("Chỉ trả lại được phản ánh do nơi khác chuyển đến."))
     reason = _reason(reason)
-    sender = current.previous
+    withdraw_pending(petition, actor=actor, why=_("Phản ánh bị trả lại nơi chuyển đến."))
     end_custody(petition, CustodyEnd.SENT_BACK)
     petition.record(EventType.SENT_BACK, actor=actor, note=reason,
                     data=_holder_data(sender.office, sender.assignee))
@@ -196,10 +235,22 @@ def mark_complex(petition: Petition, *, actor: User, reason: str) -> Petition:
     return petition
 
 
+def may_request_extension(petition: Petition) -> bool:
+    rule = petition.rule
+    return bool(rule and rule.max_extensions and rule.extension_days
+                and _approved_count(petition) < rule.max_extensions)
+
+
+def may_mark_complex(petition: Petition) -> bool:
+    rule = petition.rule
+    return (not petition.is_complex and rule is not None
+            and (rule.complex_days is not None or rule.complex_remote_days is not None))
+
+
 def _approved_count(petition: Petition) -> int:
-    return db.session.scalar(sa.select(sa.func.count(ExtensionRequest.id)).where(
-        ExtensionRequest.petition_id == petition.id,
-        ExtensionRequest.status == ExtensionStatus.APPROVED)) or 0
+    """Extensions used on the current answer clock (a reopening starts a new one)."""
+    start = answer_clock_start(petition)
+    return len(approved_extensions(petition, start)) if start else 0
 
 
 def pending_extension(petition: Petition) -> ExtensionRequest | None:
@@ -240,6 +291,8 @@ def decide_extension(request: ExtensionRequest, petition: Petition, *, actor: Us
         raise PermissionDenied()
     if request.status != ExtensionStatus.PENDING or request.petition_id != petition.id:
         raise RuleViolation(_("Đề nghị gia hạn này đã được quyết định."))
+    if petition.status not in (PetitionStatus.IN_PROGRESS, PetitionStatus.PAUSED):
+        raise RuleViolation(_("Phản ánh không còn đang xử lý nên không gia hạn được."))
     note = vietnamese.clean(note, multiline=True) or None
     if not approve and not note:
         raise RuleViolation(_("Vui lòng ghi lý do không đồng ý gia hạn."), field="note")
@@ -281,6 +334,21 @@ def pause_petition(petition: Petition, *, actor: User, reason: str) -> Pause:
                     body=reason)
     db.session.flush()
     return pause
+
+
+def reopen_custody(petition: Petition, *, comment: str) -> Assignment | None:
+    """A dissatisfied resident reopens it: the last holder takes it back."""
+    last = db.session.scalar(sa.select(Assignment).where(Assignment.petition_id == petition.id)
+                             .order_by(Assignment.id.desc()).limit(1))
+    if last is None:
+        return None
+    start_custody(petition, office=last.office, assignee=last.assignee, actor=None,
+                  note=_("Mở lại: người gửi chưa hài lòng. %(comment)s", comment=comment),
+                  previous=last)
+    notify_user(last.assignee, petition, kind="reopened",
+                subject=_("Phản ánh %(code)s được mở lại", code=petition.tracking_code),
+                body=comment)
+    return last
 
 
 def resume_petition(petition: Petition, *, actor: User, note: str | None = None) -> Petition:

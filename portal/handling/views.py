@@ -7,17 +7,19 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import clock
-from portal.accounts.models import Role, User
+from portal.accounts.models import User
 from portal.errors import RuleViolation
 from portal.extensions import db
 from portal.handling import queries, services
 from portal.handling.forms import AssignForm, DecisionForm, NoteForm, ReasonForm, TransferForm
+from portal.pagination import paginate
 from portal.permissions import (
     can_assign,
     can_lead,
     can_transfer,
     can_work_on,
     is_holder,
+    is_leader,
     staff_area_guard,
 )
 from portal.petitions.staff_page import perform
@@ -118,15 +120,20 @@ def resume(petition_id: int):
                    done=_("Đã tiếp tục xử lý %(code)s."))
 
 
+LEADER_SECTION_SIZE = 20
+
+
 @bp.route("/queue")
 def queue():
-    """The person's own work, and for leaders what waits for their decision."""
-    leads = any(g.role == Role.LEADER for g in current_user.grants)
-    sections = {"mine": db.session.scalars(queries.held_by(current_user)).all()}
+    """The person's own work (paged, nearest deadline first), and for leaders
+    the first of what waits for their decision."""
+    leads = is_leader(current_user)
+    sections = {}
     if leads:
-        sections["to_assign"] = db.session.scalars(queries.awaiting_assignment(current_user)).all()
-        sections["to_approve"] = db.session.scalars(queries.awaiting_approval(current_user)).all()
-        sections["to_extend"] = db.session.scalars(
-            queries.awaiting_extension_decision(current_user)).all()
-    return render_template("staff/queue.html", sections=sections, leads=leads,
-                           today=clock.today_in_vietnam())
+        for name, query in (("to_assign", queries.awaiting_assignment),
+                            ("to_approve", queries.awaiting_approval),
+                            ("to_extend", queries.awaiting_extension_decision)):
+            sections[name] = db.paginate(query(current_user), page=1,
+                                         per_page=LEADER_SECTION_SIZE, error_out=False)
+    return render_template("staff/queue.html", mine=paginate(queries.held_by(current_user)),
+                           sections=sections, leads=leads, today=clock.today_in_vietnam())

@@ -23,6 +23,9 @@ def build_message(*, to: str, subject: str, body: str) -> EmailMessage:
     return message
 
 
+SMTP_TIMEOUT_SECONDS = 5  # a web worker waits at most this long for a dead server
+
+
 def send(message: EmailMessage) -> None:
     config = current_app.config
     if not config["MAIL_SERVER"]:
@@ -31,7 +34,7 @@ def send(message: EmailMessage) -> None:
         name = message["Message-ID"].strip("<>").replace("@", "_").replace("/", "_")
         (outbox / f"{name}.eml").write_bytes(bytes(message))
         return
-    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=15) as smtp:
+    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=SMTP_TIMEOUT_SECONDS) as smtp:
         if config["MAIL_USE_TLS"]:
             smtp.starttls()
         if config["MAIL_USERNAME"]:

@@ -34,16 +34,31 @@ def _when(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else "—"
 
 
+def _remind_leaders_to_assign(petition: Petition, state: DeadlineState) -> int:
+    made = 0
+    for leader in leaders_of(petition):
+        made += notify_user(
+            leader, petition, kind="unassigned",
+            subject=_("Phản ánh %(code)s chưa được giao người xử lý", code=petition.tracking_code),
+            body=_("Hạn trả lời là %(due)s (%(state)s).", due=_when(petition.due_on),
+                   state=state.label),
+            dedupe_key=f"unassigned:{petition.id}:{petition.due_on}:{state}:{leader.id}",
+        ) is not None
+    return made
+
+
 def remind_due(today: date) -> ReminderCount:
     count = ReminderCount()
     handled = db.session.scalars(sa.select(Petition).where(
         Petition.status.in_(ANSWER_CLOCK_STATUSES),
-        Petition.assignee_id.is_not(None),
         Petition.warning_on <= today,
     ))
     for petition in handled:
         state = petition.deadline_state(today)
         holder = petition.assignee
+        if holder is None:  # acknowledged but never given to anyone
+            count.overdue += _remind_leaders_to_assign(petition, state)
+            continue
         if state == DeadlineState.OVERDUE:
             subject = _("Phản ánh %(code)s đã quá hạn trả lời", code=petition.tracking_code)
             body = _("Hạn trả lời là %(due)s. Người chịu trách nhiệm: %(who)s.",

@@ -99,53 +99,72 @@ def notify_leaders(petition: Petition, *, kind: str, subject: str, body: str) ->
         notify_user(leader, petition, kind=kind, subject=subject, body=body)
 
 
-def deliver(notification: Notification) -> bool:
-    """E-mail one notification; False (and kept pending) if sending failed."""
+def _claim(notification_id: int, attempts: int) -> bool:
+    """Take a pending notification for sending, so that two senders (a web
+    worker after a response, the cron job) never both send it. Committed at
+    once: a crash while sending counts as an attempt."""
+    claimed = db.session.execute(
+        sa.update(Notification)
+        .where(Notification.id == notification_id, Notification.emailed_at.is_(None),
+               Notification.attempts == attempts)
+        .values(attempts=attempts + 1)
+    ).rowcount == 1
+    db.session.commit()
+    return claimed
+
+
+def deliver(notification: Notification) -> bool | None:
+    """E-mail one notification: True if sent, False if it failed (kept
+    pending with the error), None if someone else is sending it. Commits."""
+    if not _claim(notification.id, notification.attempts):
+        return None
+    db.session.refresh(notification)
     address = notification.recipient_email
-    if not address:
-        notification.emailed_at = clock.now()  # in-app only
-        return True
-    notification.attempts += 1
-    base = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/")
-    body = notification.body
-    if notification.link:
-        body += f"\n\n{base}{notification.link}"
-    try:
-        mail.send(mail.build_message(to=address, subject=notification.subject, body=body))
-    except (OSError, ValueError) as exc:  # SMTP refusals are OSError subclasses
-        notification.last_error = str(exc)[:500]
-        log.warning("mail to notification %s failed: %s", notification.id, exc)
-        return False
-    notification.emailed_at = clock.now()
+    if address:
+        base = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/")
+        body = notification.body + (f"\n\n{base}{notification.link}" if notification.link else "")
+        try:
+            mail.send(mail.build_message(to=address, subject=notification.subject, body=body))
+        except Exception as exc:  # noqa: BLE001 - one bad message must not stop the others
+            notification.last_error = f"{type(exc).__name__}: {exc}"[:500]
+            db.session.commit()
+            log.warning("mail for notification %s failed: %s", notification.id, exc)
+            return False
+    notification.emailed_at = clock.now()  # sent, or in-app only
     notification.last_error = None
+    db.session.commit()
     return True
 
 
+def _pending(limit: int, ids: list[int] | None = None) -> list[tuple[int, int]]:
+    query = (sa.select(Notification.id, Notification.attempts)
+             .where(Notification.emailed_at.is_(None), Notification.attempts < MAX_ATTEMPTS)
+             .order_by(Notification.id).limit(limit))
+    if ids is not None:
+        query = query.where(Notification.id.in_(ids))
+    return list(db.session.execute(query))
+
+
 def deliver_pending(limit: int = 500) -> tuple[int, int]:
-    """Send what is still pending; returns (sent, failed). Commits."""
-    rows = db.session.scalars(
-        sa.select(Notification)
-        .where(Notification.emailed_at.is_(None), Notification.attempts < MAX_ATTEMPTS)
-        .order_by(Notification.id)
-        .limit(limit)
-    ).all()
+    """Send what is still pending (cron); returns (sent, failed)."""
     sent = failed = 0
-    for notification in rows:
-        if deliver(notification):
-            sent += 1
-        else:
-            failed += 1
-        db.session.commit()
+    for notification_id, _attempts in _pending(limit):
+        outcome = deliver(db.session.get(Notification, notification_id))
+        sent += outcome is True
+        failed += outcome is False
     return sent, failed
 
 
 def _deliver_ids(app: Flask, ids: list[int]) -> None:
+    """After a response: send this request's notifications; stop at the first
+    failure (the mail server is likely down) and leave the rest to cron."""
     with app.app_context():
-        for notification in db.session.scalars(sa.select(Notification).where(Notification.id.in_(ids))):
-            if notification.emailed_at is None:
-                deliver(notification)
-        db.session.commit()
-        db.session.remove()
+        try:
+            for notification_id, _attempts in _pending(len(ids), ids):
+                if deliver(db.session.get(Notification, notification_id)) is False:
+                    break
+        finally:
+            db.session.remove()
 
 
 @event.listens_for(Session, "after_commit")

@@ -11,16 +11,25 @@ from flask_login import current_user
 from portal import clock
 from portal.answers import services as answers
 from portal.answers.forms import AnswerForm, ReturnForm
-from portal.answers.models import Rating
+from portal.answers.models import ResponseStatus
 from portal.deadlines.wording import deadline_lines
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.forms import ActionForm
 from portal.handling import services as handling
 from portal.handling.forms import AssignForm, DecisionForm, NoteForm, ReasonForm, TransferForm
-from portal.permissions import access_petition, require
+from portal.permissions import (
+    access_petition,
+    can_acknowledge,
+    can_assign,
+    can_lead,
+    can_transfer,
+    can_work_on,
+    is_holder,
+    require,
+)
 from portal.petitions.forms import AcceptForm, RejectForm
-from portal.petitions.models import Petition
+from portal.petitions.models import Petition, PetitionStatus
 
 
 def blank_forms(petition: Petition) -> dict:
@@ -43,13 +52,52 @@ def blank_forms(petition: Petition) -> dict:
     }
 
 
+def available_actions(user, petition: Petition, *, pending_extension, working) -> frozenset[str]:
+    """The actions to offer on the page, from the same permissions and rules
+    the services enforce, so the page never shows a button that would fail."""
+    actions: set[str] = set()
+    status = petition.status
+    leads = can_lead(user, petition)
+    holder = is_holder(user, petition)
+    if can_acknowledge(user, petition):
+        actions |= {"accept", "reject"}
+    if status == PetitionStatus.ACCEPTED and can_assign(user, petition):
+        actions.add("assign")
+    if status == PetitionStatus.IN_PROGRESS:
+        if can_work_on(user, petition):
+            actions.add("pause")
+            if working is not None and working.status == ResponseStatus.PENDING_APPROVAL:
+                actions.add("pending_answer")
+                if leads:
+                    actions |= {"approve", "return"}
+            else:
+                actions.add("answer")
+        if can_transfer(user, petition):
+            actions.add("transfer")
+        if can_assign(user, petition):
+            actions.add("reassign")
+        if holder and handling.transfer_sender(handling.current_assignment(petition)):
+            actions.add("send_back")
+        if holder and pending_extension is None and handling.may_request_extension(petition):
+            actions.add("request_extension")
+    if status in (PetitionStatus.IN_PROGRESS, PetitionStatus.PAUSED) and pending_extension:
+        actions.add("decide_extension" if leads else "extension_pending")
+    if (status in (PetitionStatus.ACCEPTED, PetitionStatus.IN_PROGRESS) and leads
+            and handling.may_mark_complex(petition)):
+        actions.add("mark_complex")
+    if status == PetitionStatus.PAUSED and can_work_on(user, petition):
+        actions.add("resume")
+    return frozenset(actions)
+
+
 def render_detail(petition: Petition, *, forms: dict | None = None, status: int = 200):
     """The detail page; ``forms`` replaces the blank action forms with the
     one just submitted, so its errors and typed text are shown."""
     context = blank_forms(petition)
     context.update(forms or {})
     today = clock.today_in_vietnam()
-    current = handling.current_assignment(petition)
+    pending = handling.pending_extension(petition)
+    working = answers.working_response(petition)
     return render_template(
         "staff/petition.html",
         petition=petition,
@@ -57,11 +105,14 @@ def render_detail(petition: Petition, *, forms: dict | None = None, status: int 
         state=petition.deadline_state(today),
         deadlines=deadline_lines(petition),
         custody=handling.custody_chain(petition),
-        can_send_back=current is not None and current.previous_id is not None,
-        pending_extension=handling.pending_extension(petition),
-        working=answers.working_response(petition),
+        pending_extension=pending,
+        working=working,
+        actions=available_actions(current_user, petition, pending_extension=pending,
+                                  working=working),
+        answer_needs_approval=(petition.unit.requires_answer_approval
+                               and not can_lead(current_user, petition)),
         published=answers.published_responses(petition),
-        ratings=db.session.query(Rating).filter_by(petition_id=petition.id).all(),
+        ratings=answers.ratings_of(petition),
         **context,
     ), status
 

@@ -151,6 +151,15 @@ _EVENT_LABELS = {
 }
 
 
+# Events whose note is written for the resident (a reason for declining, what
+# to send in, their own comment) and is shown on the tracking page. Notes of
+# other events (assignment notes, transfer reasons...) are for staff only.
+RESIDENT_NOTE_EVENTS = frozenset({
+    EventType.ACCEPTED, EventType.REJECTED, EventType.PAUSED, EventType.RESUMED,
+    EventType.DUE_DATE_CHANGED, EventType.RATED, EventType.REOPENED, EventType.CLOSED,
+})
+
+
 class DeadlineState(StrEnum):
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
