@@ -100,7 +100,7 @@ class TrackForm(BaseForm):
     code = StringField(
         _l("Mã theo dõi"),
         validators=[required(_l("Vui lòng nhập mã theo dõi.")), max_length(40)],
-        description=_l("Mã có dạng KN-26-XXXX-XXXX, được cấp khi bạn gửi phản ánh."),
+        description=_l("Mã có dạng KN-26-7F3K-9QXM, được cấp khi bạn gửi phản ánh."),
     )
 
     def validate_code(self, field):
