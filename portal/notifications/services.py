@@ -167,16 +167,27 @@ def _deliver_ids(app: Flask, ids: list[int]) -> None:
             db.session.remove()
 
 
+@event.listens_for(Session, "before_commit")
+def _note_ids(session: Session) -> None:
+    # Ids are read before the commit expires the objects, so handing them on
+    # after the commit needs no query.
+    created = session.info.pop("new_notifications", None)
+    if created:
+        session.flush()
+        session.info["new_notification_ids"] = [n.id for n in created if n.id]
+
+
 @event.listens_for(Session, "after_commit")
 def _remember_committed(session: Session) -> None:
-    created = session.info.pop("new_notifications", None)
-    if created and has_request_context():
-        g.setdefault("deliver_notifications", []).extend(n.id for n in created if n.id)
+    ids = session.info.pop("new_notification_ids", None)
+    if ids and has_request_context():
+        g.setdefault("deliver_notifications", []).extend(ids)
 
 
 @event.listens_for(Session, "after_rollback")
 def _forget_rolled_back(session: Session) -> None:
     session.info.pop("new_notifications", None)
+    session.info.pop("new_notification_ids", None)
 
 
 def register_delivery(app: Flask) -> None:
