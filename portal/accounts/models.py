@@ -73,9 +73,6 @@ class User(UserMixin, TimestampMixin, db.Model):
     def roles(self) -> set[Role]:
         return {grant.role for grant in self.grants}
 
-    def has_role(self, *roles: Role) -> bool:
-        return any(grant.role in roles for grant in self.grants)
-
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email or self.phone}>"
 

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from portal import vietnamese
 from portal.errors import RuleViolation
 from portal.extensions import db
-from portal.units.models import COMMUNE_KINDS, Unit
+from portal.units.models import Unit
 
 
 def provinces() -> list[Unit]:
@@ -130,6 +130,3 @@ def commune_from_input(province_code: str, text: str, code: str | None = None) -
     raise PlaceNotFound(_("Không tìm thấy xã, phường nào có tên này ở %(province)s.",
                           province=province.full_name), field="commune")
 
-
-def is_commune(unit: Unit | None) -> bool:
-    return unit is not None and unit.kind in COMMUNE_KINDS
