@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 import holidays
 from flask_babel import gettext as _
@@ -94,6 +95,14 @@ class DueDate:
         )
 
 
+@lru_cache(maxsize=4)
+def _statutory_holidays(language: str) -> holidays.HolidayBase:
+    # One per process and language: building it (and expanding each year it
+    # is asked about) costs more than the count itself. It only ever grows
+    # by whole years, the same for every caller.
+    return holidays.country_holidays("VN", language=language)
+
+
 _SATURDAY = _l("Thứ Bảy")
 _SUNDAY = _l("Chủ nhật")
 
@@ -101,7 +110,7 @@ _SUNDAY = _l("Chủ nhật")
 class WorkCalendar:
     def __init__(self, overrides: Iterable[Override] = (), *, language: str = "vi"):
         self._overrides = {o.day: o for o in overrides}
-        self._holidays = holidays.country_holidays("VN", language="vi" if language == "vi" else "en_US")
+        self._holidays = _statutory_holidays("vi" if language == "vi" else "en_US")
 
     def day_off_reason(self, day: date) -> str | None:
         """Why ``day`` is not a working day, or None if it is one."""

@@ -32,9 +32,11 @@ from portal.petitions.forms import AcceptForm, RejectForm
 from portal.petitions.models import Petition, PetitionStatus
 
 
-def blank_forms(petition: Petition) -> dict:
-    grants = handling.holder_grants(petition)
-    working = answers.working_response(petition)
+def blank_forms(petition: Petition, actions: frozenset[str], working) -> dict:
+    """Empty forms for the actions offered; the list of possible holders is
+    only looked up when assigning or transferring is on offer."""
+    needs_holders = actions & {"assign", "reassign", "transfer"}
+    grants = handling.holder_grants(petition) if needs_holders else []
     return {
         "accept_form": AcceptForm(prefix="accept"),
         "reject_form": RejectForm(prefix="reject"),
@@ -93,11 +95,12 @@ def available_actions(user, petition: Petition, *, pending_extension, working) -
 def render_detail(petition: Petition, *, forms: dict | None = None, status: int = 200):
     """The detail page; ``forms`` replaces the blank action forms with the
     one just submitted, so its errors and typed text are shown."""
-    context = blank_forms(petition)
-    context.update(forms or {})
     today = clock.today_in_vietnam()
     pending = handling.pending_extension(petition)
     working = answers.working_response(petition)
+    actions = available_actions(current_user, petition, pending_extension=pending, working=working)
+    context = blank_forms(petition, actions, working)
+    context.update(forms or {})
     return render_template(
         "staff/petition.html",
         petition=petition,
@@ -107,8 +110,7 @@ def render_detail(petition: Petition, *, forms: dict | None = None, status: int 
         custody=handling.custody_chain(petition),
         pending_extension=pending,
         working=working,
-        actions=available_actions(current_user, petition, pending_extension=pending,
-                                  working=working),
+        actions=actions,
         answer_needs_approval=(petition.unit.requires_answer_approval
                                and not can_lead(current_user, petition)),
         published=answers.published_responses(petition),
