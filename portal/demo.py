@@ -16,6 +16,7 @@ from flask.cli import AppGroup, with_appcontext
 from portal.accounts.models import Role
 from portal.accounts.services import create_account
 from portal.deadlines.defaults import seed_calendar, seed_deadline_rules
+from portal.dialogues.rules import seed_dialogue_rules
 from portal.extensions import db
 from portal.handling.services import assign_petition
 from portal.petitions import services as petition_services
@@ -48,6 +49,8 @@ PERSONAS = (
             "UBND phường Hoàn Kiếm", "cán bộ phường Hoàn Kiếm"),
     Persona("lanhdao.hoankiem@example.com", "Phạm Quốc Hùng", Role.LEADER, COMMUNE_A,
             "UBND phường Hoàn Kiếm", "lãnh đạo phường Hoàn Kiếm"),
+    Persona("congan.hoankiem@example.com", "Đỗ Minh Tuấn", Role.OFFICIAL, COMMUNE_A,
+            "Công an phường Hoàn Kiếm", "cán bộ Công an phường Hoàn Kiếm"),
     Persona("canbo.badinh@example.com", "Lê Thị Hoa", Role.OFFICIAL, COMMUNE_B,
             "UBND phường Ba Đình", "cán bộ phường Ba Đình"),
     Persona("thanhtra.hanoi@example.com", "Vũ Đức Thắng", Role.INSPECTOR, PROVINCE,
@@ -131,6 +134,7 @@ def run_setup() -> None:
     click.echo(f"Lĩnh vực: thêm {len(added)} lĩnh vực mặc định.")
     click.echo(f"Quy định thời hạn: thêm {seed_deadline_rules()}; "
                f"lịch nghỉ, làm bù: thêm {seed_calendar()} ngày.")
+    click.echo(f"Quy định về hội nghị đối thoại: thêm {seed_dialogue_rules()}.")
 
 
 def _load_personas() -> dict[str, object]:
@@ -183,6 +187,17 @@ def _load_petitions(users) -> int:
     return added
 
 
+# Made-up rolls, so the demo can show the share of voters asking for a session.
+DEMO_VOTERS = {COMMUNE_A: 24_500, COMMUNE_B: 31_200}
+
+
+def _set_demo_voters() -> None:
+    for code, voters in DEMO_VOTERS.items():
+        unit = unit_by_code(code)
+        if unit.voter_count is None:
+            unit.voter_count = voters
+
+
 demo_cli = AppGroup("demo", help="Dữ liệu trình diễn.")
 
 
@@ -192,6 +207,7 @@ def load_command() -> None:
     run_setup()
     users = _load_personas()
     added = _load_petitions(users)
+    _set_demo_voters()
     db.session.commit()
     click.echo(f"Phản ánh mẫu: thêm {added}.")
     click.echo(f"\nTài khoản trình diễn (mật khẩu chung: {DEMO_PASSWORD}):")

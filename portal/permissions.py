@@ -16,6 +16,7 @@ from flask import abort
 from flask_login import current_user, login_required
 
 from portal.accounts.models import HANDLING_ROLES, STAFF_ROLES, Role, User
+from portal.dialogues.models import DialogueSession
 from portal.extensions import db
 from portal.petitions.models import Petition
 from portal.units.models import Unit
@@ -193,7 +194,42 @@ def admin_area_guard():
     require(is_admin(current_user))
 
 
+def can_plan_sessions(user) -> bool:
+    """Leaders plan their communes' dialogue sessions."""
+    return is_leader(user)
+
+
+def can_manage_session(user, session: DialogueSession) -> bool:
+    """Only leaders of the commune (or of its province) prepare, hold and
+    report its sessions."""
+    return scope_of(user, {Role.LEADER}).covers(session.unit)
+
+
+def can_view_session_record(user, session: DialogueSession) -> bool:
+    """The staff side of a session (drafts, briefing, minutes before they are
+    published): staff whose scope covers the commune."""
+    return staff_scope(user).covers(session.unit)
+
+
+def access_session(user, session_id: int, *, staff: bool) -> DialogueSession:
+    """A session as the staff side (``staff``) or the public may see it; the
+    same 404 whether it is missing, a draft or outside one's scope."""
+    session = db.session.get(DialogueSession, session_id)
+    if session is None:
+        abort(404)
+    allowed = can_view_session_record(user, session) if staff else session.is_public
+    if not allowed:
+        abort(404)
+    return session
+
+
+def can_set_voters(user, unit: Unit) -> bool:
+    return scope_of(user, {Role.LEADER}).covers(unit) or is_admin(user)
+
+
 TEMPLATE_PREDICATES = {
+    "can_manage_session": can_manage_session,
+    "can_plan_sessions": can_plan_sessions,
     "actor_name": actor_name,
     "can_acknowledge": can_acknowledge,
     "can_assign": can_assign,

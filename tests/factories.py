@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from portal.accounts.models import Role, RoleGrant, User
 from portal.accounts.services import hash_password
 from portal.deadlines.defaults import seed_calendar, seed_deadline_rules
+from portal.dialogues.rules import seed_dialogue_rules
 from portal.extensions import db
 from portal.petitions import services as petition_services
 from portal.petitions.models import Category, Petition, PetitionKind
@@ -117,6 +118,7 @@ class World:
 def build_world() -> World:
     seed_deadline_rules()
     seed_calendar()
+    seed_dialogue_rules()
     hanoi = province(code="01", name="Hà Nội", full_name="Thành phố Hà Nội", kind=UnitKind.CITY)
     hoan_kiem = unit(code="00070", name="Hoàn Kiếm", full_name="Phường Hoàn Kiếm",
                      kind=UnitKind.WARD, parent=hanoi)

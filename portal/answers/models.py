@@ -48,6 +48,8 @@ class Response(TimestampMixin, db.Model):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Why a leader sent the draft back, shown to its author.
     return_note: Mapped[str | None] = mapped_column(sa.Text)
+    # An answer given in the room at a dialogue session.
+    session_id: Mapped[int | None] = mapped_column(sa.ForeignKey("dialogue_sessions.id"))
 
     author: Mapped[User] = relationship(foreign_keys=[author_id])
     approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])

@@ -102,6 +102,16 @@ def _closed_pauses(petition: Petition, since: date) -> list[Pause]:
     return [p for p in rows if clock.local_date(p.started_at) >= since]
 
 
+def _promised(petition: Petition) -> date | None:
+    """The date promised at a dialogue session holds until the answer is
+    given; once a dissatisfied resident reopens it, the rule's clock runs."""
+    if petition.promised_on is None:
+        return None
+    if any(event.type == EventType.REOPENED for event in petition.events):
+        return None
+    return petition.promised_on
+
+
 def _nominal(due: DueDate) -> date:
     return due.moved_from or due.due
 
@@ -135,8 +145,14 @@ def refresh_deadlines(petition: Petition, calendar: WorkCalendar | None = None) 
     start = answer_clock_start(petition)
     if start is not None:
         unit = rule.resolve_unit
-        days = rule.resolve_days_for(is_complex=petition.is_complex, is_remote=petition.unit.is_remote)
-        due = calendar.due_date(start, days, unit)
+        promised = _promised(petition)
+        if promised is not None:
+            due = DueDate(start=start, days=(promised - start).days, unit=DayUnit.CALENDAR,
+                          due=promised)
+        else:
+            days = rule.resolve_days_for(is_complex=petition.is_complex,
+                                         is_remote=petition.unit.is_remote)
+            due = calendar.due_date(start, days, unit)
         steps = [due.as_dict()]
         extensions = []
         # Each extension and the paused days count on from the nominal date,
@@ -153,7 +169,7 @@ def refresh_deadlines(petition: Petition, calendar: WorkCalendar | None = None) 
         petition.due_on = due.due
         petition.risk_on = risk_date(calendar, start, due.due, unit)
         basis["answer"] = {
-            "variant": _variant(petition),
+            "variant": "promised" if promised is not None else _variant(petition),
             "base": steps[0],
             "extensions": extensions,
             "paused_days": paused,

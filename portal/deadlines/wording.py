@@ -32,7 +32,10 @@ def answer_line(basis: dict) -> DeadlineLine | None:
     if not answer:
         return None
     base = DueDate.from_dict(answer["base"])
-    parts = [explain(base, with_date=False)]
+    if answer.get("variant") == "promised":
+        parts = [_("ngày đã cam kết tại hội nghị đối thoại")]
+    else:
+        parts = [explain(base, with_date=False)]
     final = base.due
     for step in answer.get("extensions", []):
         extension = DueDate.from_dict(step)

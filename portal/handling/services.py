@@ -33,7 +33,11 @@ def _reason(text: str | None, field: str = "reason") -> str:
 def holder_grants(petition: Petition) -> list[RoleGrant]:
     """Officials and leaders, with their office, who can take a petition:
     anyone in an office of the petition's province (its communes included)."""
-    province = petition.unit.province
+    return holder_grants_for_unit(petition.unit)
+
+
+def holder_grants_for_unit(unit: Unit) -> list[RoleGrant]:
+    province = unit.province
     return list(db.session.scalars(
         sa.select(RoleGrant)
         .join(Office, RoleGrant.office_id == Office.id)

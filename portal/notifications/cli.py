@@ -7,6 +7,7 @@ from flask.cli import AppGroup
 
 from portal import clock
 from portal.answers.services import close_unrated
+from portal.dialogues.reminders import remind_sessions
 from portal.extensions import db
 from portal.notifications.reminders import remind_due
 from portal.notifications.services import deliver_pending
@@ -19,11 +20,15 @@ petitions_cli = AppGroup("petitions", help="Việc định kỳ với phản án
 def due_command() -> None:
     """Nhắc hạn (sắp đến hạn, quá hạn, quá hạn tiếp nhận) và gửi thư còn chờ.
     Chạy lại không gửi trùng; nên chạy bằng cron mỗi sáng."""
-    count = remind_due(clock.today_in_vietnam())
+    today = clock.today_in_vietnam()
+    count = remind_due(today)
+    sessions = remind_sessions(today)
     db.session.commit()
     sent, failed = deliver_pending()
     click.echo(f"Nhắc sắp đến hạn: {count.due_soon}; quá hạn: {count.overdue}; "
                f"quá hạn tiếp nhận: {count.not_acknowledged}.")
+    click.echo(f"Hội nghị đối thoại: sắp đến hạn thông báo {sessions.notice_soon}; "
+               f"sắp đến hạn công bố kết quả {sessions.results_soon}; trễ hạn {sessions.missed}.")
     click.echo(f"Thư đã gửi: {sent}; chưa gửi được (sẽ thử lại): {failed}.")
 
 

@@ -23,6 +23,7 @@ from portal.extensions import db
 from portal.notifications import mail
 from portal.notifications.models import Notification
 from portal.petitions.models import Petition
+from portal.units.models import Unit
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -57,12 +58,18 @@ def _staff_link(petition: Petition) -> str:
 
 
 def notify_user(user: User, petition: Petition | None, *, kind: str, subject: str, body: str,
-                dedupe_key: str | None = None) -> Notification | None:
+                dedupe_key: str | None = None, link: str | None = None) -> Notification | None:
+    if link is None and petition is not None:
+        link = _staff_link(petition)
     return _add(Notification(
         user=user, petition_id=petition.id if petition else None, kind=kind, subject=subject,
-        body=body, link=_staff_link(petition) if petition else None, created_at=clock.now(),
-        dedupe_key=dedupe_key,
+        body=body, link=link, created_at=clock.now(), dedupe_key=dedupe_key,
     ))
+
+
+def path_for(endpoint: str, **values) -> str:
+    """A site-relative link for a notification about something else than a petition."""
+    return _path(endpoint, **values)
 
 
 def resident_email(petition: Petition) -> str | None:
@@ -82,7 +89,10 @@ def notify_resident(petition: Petition, *, kind: str, subject: str, body: str) -
 
 
 def leaders_of(petition: Petition) -> list[User]:
-    unit = petition.unit
+    return leaders_of_unit(petition.unit)
+
+
+def leaders_of_unit(unit: Unit) -> list[User]:
     grants = db.session.scalars(
         sa.select(RoleGrant).where(
             RoleGrant.role == Role.LEADER,
@@ -92,6 +102,16 @@ def leaders_of(petition: Petition) -> list[User]:
     # Commune leaders first; the province's leaders only when the commune has none.
     local = [gr.user for gr in grants if gr.unit_id == unit.id]
     return local or [gr.user for gr in grants]
+
+
+def inspectors_of_unit(unit: Unit) -> list[User]:
+    """Inspectors of the commune or of its province (national inspectors
+    follow the country on their pages rather than by message)."""
+    grants = db.session.scalars(sa.select(RoleGrant).where(
+        RoleGrant.role == Role.INSPECTOR,
+        RoleGrant.unit_id.in_([unit.id] + ([unit.parent_id] if unit.parent_id else [])),
+    )).all()
+    return list({gr.user_id: gr.user for gr in grants}.values())
 
 
 def notify_leaders(petition: Petition, *, kind: str, subject: str, body: str) -> None:

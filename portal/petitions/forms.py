@@ -38,7 +38,10 @@ KIND_HELP = {
 }
 
 
-class PetitionForm(BaseForm):
+class PetitionContentForm(BaseForm):
+    """What a resident writes, wherever it is sent from; the commune comes
+    from the form (PetitionForm) or from the session it is sent to."""
+
     title = StringField(
         _l("Tiêu đề"),
         validators=[required(_l("Vui lòng nhập tiêu đề.")), max_length(services.TITLE_MAX)],
@@ -63,6 +66,35 @@ class PetitionForm(BaseForm):
         validators=[required(_l("Vui lòng chọn loại."))],
     )
     category = SelectField(_l("Lĩnh vực"), validators=[required(_l("Vui lòng chọn lĩnh vực."))])
+    contact_name = StringField(_l("Họ và tên"), validators=[Optional(), max_length(120)])
+    contact_phone = StringField(_l("Số điện thoại"), validators=[Optional(), max_length(20)])
+    contact_email = StringField(_l("Email"), validators=[Optional(), max_length(254)])
+    hide_identity = BooleanField(_l("Giữ bí mật danh tính của tôi với cán bộ xử lý"))
+    is_public = BooleanField(
+        _l("Đồng ý công khai nội dung phản ánh (không kèm thông tin cá nhân của tôi)")
+    )
+
+    def __init__(self, *args, categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.category.choices = [SelectChoice("", _l("— Chọn lĩnh vực —"))] + [
+            SelectChoice(str(c.id), c.label) for c in categories
+        ]
+
+    def kind_help(self, value: str) -> str:
+        return KIND_HELP[PetitionKind(value)]
+
+
+def province_choices(provinces) -> list[SelectChoice]:
+    return [SelectChoice("", _l("— Chọn tỉnh, thành phố —"))] + [
+        SelectChoice(p.code, p.name) for p in provinces
+    ]
+
+
+class CommuneFields:
+    """Province, then commune typed with or without diacritics (the
+    type-ahead fills the hidden code; without JavaScript the server resolves
+    the typed name)."""
+
     province = SelectField(
         _l("Tỉnh, thành phố"), validators=[required(_l("Vui lòng chọn tỉnh, thành phố."))]
     )
@@ -72,25 +104,12 @@ class PetitionForm(BaseForm):
         description=_l("Gõ tên, có dấu hoặc không dấu, ví dụ: hoan kiem."),
     )
     commune_code = HiddenField()
-    contact_name = StringField(_l("Họ và tên"), validators=[Optional(), max_length(120)])
-    contact_phone = StringField(_l("Số điện thoại"), validators=[Optional(), max_length(20)])
-    contact_email = StringField(_l("Email"), validators=[Optional(), max_length(254)])
-    hide_identity = BooleanField(_l("Giữ bí mật danh tính của tôi với cán bộ xử lý"))
-    is_public = BooleanField(
-        _l("Đồng ý công khai nội dung phản ánh (không kèm thông tin cá nhân của tôi)")
-    )
 
+
+class PetitionForm(PetitionContentForm, CommuneFields):
     def __init__(self, *args, categories=(), provinces=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.category.choices = [SelectChoice("", _l("— Chọn lĩnh vực —"))] + [
-            SelectChoice(str(c.id), c.label) for c in categories
-        ]
-        self.province.choices = [SelectChoice("", _l("— Chọn tỉnh, thành phố —"))] + [
-            SelectChoice(p.code, p.name) for p in provinces
-        ]
-
-    def kind_help(self, value: str) -> str:
-        return KIND_HELP[PetitionKind(value)]
+        super().__init__(*args, categories=categories, **kwargs)
+        self.province.choices = province_choices(provinces)
 
 
 class TrackForm(BaseForm):

@@ -98,6 +98,9 @@ class Petition(TimestampMixin, db.Model):
     due_on: Mapped[date | None] = mapped_column(sa.Date)
     risk_on: Mapped[date | None] = mapped_column(sa.Date)
     deadline_basis: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
+    # A date promised to residents at a dialogue session: it replaces the
+    # rule's answer deadline (extensions and pauses still count from it).
+    promised_on: Mapped[date | None] = mapped_column(sa.Date)
     # The current holder, kept in step with the open Assignment row so work
     # queues are one indexed query.
     office_id: Mapped[int | None] = mapped_column(sa.ForeignKey("offices.id"), index=True)

@@ -72,6 +72,9 @@ class Unit(TimestampMixin, db.Model):
     requires_answer_approval: Mapped[bool] = mapped_column(
         sa.Boolean, default=True, server_default=sa.true()
     )
+    # Voters on the commune's roll: residents' requests for a dialogue session
+    # count towards a share of it.
+    voter_count: Mapped[int | None]
 
     parent: Mapped[Unit | None] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list[Unit]] = relationship(back_populates="parent")
