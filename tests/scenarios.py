@@ -30,3 +30,54 @@ def assign(world, petition, who=None, by=None):
     assign_petition(petition, office=world.office_a, assignee=who or world.official,
                     actor=by or world.leader, note="Kiểm tra thực địa")
     db.session.commit()
+
+
+def session_details(world, day: date, hour: int = 8, **overrides):
+    """What a leader types to plan a session of commune A on ``day``."""
+    from portal.dialogues.models import SessionFormat
+    from portal.dialogues.services import SessionDetails
+
+    values = {
+        "title": "Hội nghị đối thoại giữa Chủ tịch UBND phường với Nhân dân",
+        "theme": "Trật tự đô thị, chiếu sáng và vệ sinh môi trường",
+        "starts_at": at(day, hour), "ends_at": at(day, hour + 3),
+        "venue": "Hội trường UBND phường, 126 Hàng Trống",
+        "format": SessionFormat.IN_PERSON, "online_link": None, "expected_participants": 150,
+        "chair": world.leader, "chair_title": "Chủ tịch UBND phường",
+        "co_chairs": "Bà Lê Thị Thu – Chủ tịch Ủy ban MTTQ phường\n"
+                     "Ông Trần Văn Nam – Thường trực HĐND phường",
+    }
+    values.update(overrides)
+    return SessionDetails(**values)
+
+
+def planned(world, clock, today: date, day: date, **overrides):
+    """A draft session of commune A on ``day``, planned ``today``, with one agenda item."""
+    from portal.dialogues import services
+
+    clock.set(at(today))
+    session = services.plan_session(world.commune_a, session_details(world, day, **overrides),
+                                    actor=world.leader)
+    services.add_agenda_item(session, title="Báo cáo tình hình giải quyết kiến nghị",
+                             starts=None, ends=None, presenter="Chủ tịch UBND phường",
+                             actor=world.leader)
+    db.session.commit()
+    return session
+
+
+def raise_in_room(world, session, *, title: str, committed: bool = True, who=None,
+                  promised: date | None = None):
+    """Record a petition raised at ``session`` (the clock is on the session day)."""
+    from portal.dialogues import services
+    from portal.dialogues.models import ItemOutcome
+
+    entry = services.RaisedPetition(
+        title=title, body=f"Ý kiến của cử tri tại hội nghị: {title}.", category=world.category,
+        outcome=ItemOutcome.COMMITTED if committed else ItemOutcome.ANSWERED,
+        speaker_name="Ông Nguyễn Văn Tư, tổ dân phố 5",
+        answer=None if committed else "Phường đã bố trí kinh phí, sẽ thay đèn trong tuần tới.",
+        office=world.office_a, official=who or world.official, promised_on=promised,
+    )
+    item = services.record_raised(session, entry, actor=world.leader)
+    db.session.commit()
+    return item

@@ -28,7 +28,7 @@ from portal.dialogues.models import (
     SessionRequest,
     SessionStatus,
 )
-from portal.errors import PermissionDenied, RuleViolation
+from portal.errors import InvalidTransition, PermissionDenied, RuleViolation
 from portal.extensions import db
 from portal.handling import services as handling
 from portal.notifications.services import (
@@ -308,7 +308,9 @@ def record_held(session: DialogueSession, *, attendance: int | None, organisatio
     """The session took place: how many came and which bodies attended.
     Residents' pending requests for a session are answered by it."""
     _require_manager(session, actor)
-    if session.status == SessionStatus.ANNOUNCED and not _has_started(session):
+    if not session.may_become(SessionStatus.HELD):
+        raise InvalidTransition(session.status, SessionStatus.HELD)
+    if not _has_started(session):
         raise RuleViolation(_("Chỉ xác nhận đã tổ chức từ ngày diễn ra hội nghị."))
     if attendance is None or attendance < 0:
         raise RuleViolation(_("Vui lòng nhập số người tham dự."), field="attendance_count")
@@ -354,6 +356,8 @@ def conclude_session(session: DialogueSession, *, number: str, issued_on: date |
     """Publish the conclusion notice: number, date, text, and the list of
     commitments with who answers for each and by when."""
     _require_manager(session, actor)
+    if not session.may_become(SessionStatus.CONCLUDED):
+        raise InvalidTransition(session.status, SessionStatus.CONCLUDED)
     number = vietnamese.clean(number) or ""
     text = vietnamese.clean(text, multiline=True) or ""
     if not number:
