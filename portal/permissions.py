@@ -230,6 +230,7 @@ def can_set_voters(user, unit: Unit) -> bool:
 TEMPLATE_PREDICATES = {
     "can_manage_session": can_manage_session,
     "can_plan_sessions": can_plan_sessions,
+    "can_set_voters": can_set_voters,
     "actor_name": actor_name,
     "can_acknowledge": can_acknowledge,
     "can_assign": can_assign,

@@ -7,10 +7,14 @@ until it is added here.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
+from portal import clock
 from portal.answers import services as answers
 from portal.deadlines.models import CalendarDay
+from portal.dialogues import services as dialogues
 from portal.extensions import db
 from portal.handling import services as handling
 from portal.petitions.models import PetitionKind
@@ -39,8 +43,32 @@ def _petition_form(world):
 ANSWER = "Phường đã cho thay bóng đèn ngõ 12 và kiểm tra lại toàn tuyến chiếu sáng."
 
 
+def prepare_session(world, state: str):
+    """A session of commune A, planned for a month ahead by its leader, then
+    brought to ``state`` (started: its start moved an hour into the past)."""
+    from tests.scenarios import session_details
+
+    day = clock.today_in_vietnam() + timedelta(days=30)
+    session = dialogues.plan_session(world.commune_a, session_details(world, day),
+                                     actor=world.leader)
+    dialogues.add_agenda_item(session, title="Khai mạc", starts=None, ends=None, presenter="",
+                              actor=world.leader)
+    if state != "session_draft":
+        dialogues.announce_session(session, actor=world.leader)
+    if state in ("session_started", "session_held"):
+        session.starts_at = clock.now() - timedelta(hours=1)
+        session.ends_at = None
+    if state == "session_held":
+        dialogues.record_held(session, attendance=50, organisations="", actor=world.leader)
+    db.session.commit()
+    return session
+
+
 def prepare(world, state: str):
-    """The resident's petition in commune A, brought to ``state``."""
+    """The resident's petition in commune A, brought to ``state``; a session
+    for the "session_*" states."""
+    if state.startswith("session_"):
+        return prepare_session(world, state)
     kind = PetitionKind.COMPLAINT if state == "complaint" else PetitionKind.FEEDBACK
     sender = None if state == "anonymous_answered" else world.resident
     petition = world.petition(submitter=sender, kind=kind, is_public=state == "public")
@@ -79,6 +107,16 @@ def _with(prefix, **fields):
 
 
 STAFF = row("login", 403, 403, 200, 200, 200, 200, 200)
+# A session of commune A: staff whose scope covers it see it; its leader manages it.
+SEES_A = row("login", 403, 403, 200, 404, 200, 200, 200)
+MANAGES_A = row("login", 403, 403, 403, 404, 302, 403, 403)
+
+
+def _session_form(world):
+    day = clock.today_in_vietnam() + timedelta(days=40)
+    return {"commune": str(world.commune_a.id), "title": "Đối thoại về trật tự đô thị",
+            "starts_on": str(day), "starts_time": "08:00", "format": "in_person",
+            "venue": "Hội trường phường", "chair": str(world.leader.id)}
 ADMIN_ONLY = row("login", 403, 403, 403, 403, 403, 403, 200)
 ACTION = "/staff/petitions/{id}/"
 
@@ -172,6 +210,84 @@ MATRIX = {
                                       lambda w: {}, row("login", 403, 403, 403, 403, 403, 403, 302),
                                       "received"),
     "deadlines.rules": ("GET", lambda w, p: "/admin/rules", None, ADMIN_ONLY, "received"),
+    # Dialogue sessions: public pages, then the leaders' side (p is the session).
+    "dialogues.index": ("GET", lambda w, p: "/dialogues?province=01", None, everyone(200),
+                        "session_announced"),
+    "dialogues.calendar": ("GET", lambda w, p: "/dialogues/calendar", None, everyone(200),
+                           "session_announced"),
+    "dialogues.session": ("GET", lambda w, p: f"/dialogues/{p.id}", None, everyone(200),
+                          "session_announced"),
+    "dialogues.question": ("POST", lambda w, p: f"/dialogues/{p.id}/questions",
+                           lambda w: {f"question-{k}": v for k, v in _petition_form(w).items()},
+                           everyone(302), "session_announced"),
+    "dialogues.request_session": ("POST", lambda w, p: "/dialogues/request",
+                                  lambda w: {"province": "01", "commune": "Hoàn Kiếm"},
+                                  row("login", 302, 302, 302, 302, 302, 302, 302),
+                                  "session_draft"),
+    "dialogues_staff.index": ("GET", lambda w, p: "/staff/dialogues", None, STAFF,
+                              "session_draft"),
+    "dialogues_staff.calendar": ("GET", lambda w, p: "/staff/dialogues/calendar", None, STAFF,
+                                 "session_draft"),
+    "dialogues_staff.compliance_page": ("GET", lambda w, p: "/staff/dialogues/compliance", None,
+                                        STAFF, "session_draft"),
+    "dialogues_staff.leader_history": ("GET", lambda w, p: f"/staff/dialogues/leaders/{w.leader.id}",
+                                       None, SEES_A, "session_draft"),
+    "dialogues_staff.new": ("POST", lambda w, p: "/staff/dialogues/new", _session_form,
+                            row("login", 403, 403, 403, 403, 302, 403, 403), "session_draft"),
+    "dialogues_staff.session": ("GET", lambda w, p: f"/staff/dialogues/{p.id}", None, SEES_A,
+                                "session_draft"),
+    "dialogues_staff.briefing": ("GET", lambda w, p: f"/staff/dialogues/{p.id}/briefing", None,
+                                 SEES_A, "session_announced"),
+    "dialogues_staff.edit": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/edit", _session_form,
+                             MANAGES_A, "session_draft"),
+    "dialogues_staff.add_agenda_item": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/agenda",
+                                        _with("agenda", title="Người dân phát biểu"), MANAGES_A,
+                                        "session_draft"),
+    "dialogues_staff.move_agenda_item": (
+        "POST", lambda w, p: f"/staff/dialogues/{p.id}/agenda/{p.agenda[0].id}/move",
+        lambda w: {"direction": "down"}, MANAGES_A, "session_draft"),
+    "dialogues_staff.remove_agenda_item": (
+        "POST", lambda w, p: f"/staff/dialogues/{p.id}/agenda/{p.agenda[0].id}/delete",
+        lambda w: {}, MANAGES_A, "session_draft"),
+    "dialogues_staff.announce": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/announce",
+                                 lambda w: {}, MANAGES_A, "session_draft"),
+    "dialogues_staff.cancel": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/cancel",
+                               _with("cancel", reason="Trùng lịch tiếp xúc cử tri"), MANAGES_A,
+                               "session_announced"),
+    "dialogues_staff.held": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/held",
+                             _with("held", attendance_count="80"), MANAGES_A, "session_started"),
+    "dialogues_staff.raised": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/raised",
+                               lambda w: {"title": "Ngập úng phố Hàng Bạc",
+                                          "body": "Mưa to là phố Hàng Bạc ngập sâu nửa mét.",
+                                          "category": str(w.category.id), "outcome": "committed",
+                                          "holder": f"{w.office_a.id}:{w.official.id}",
+                                          "promised_on": str(clock.today_in_vietnam()
+                                                             + timedelta(days=30))},
+                               MANAGES_A, "session_started"),
+    "dialogues_staff.record": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/record",
+                               lambda w: {"minutes": "## Ý kiến cử tri", "attendance_count": "80"},
+                               MANAGES_A, "session_held"),
+    "dialogues_staff.conclusion": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/conclusion",
+                                   lambda w: {"number": "25/TB-UBND",
+                                              "issued_on": str(clock.today_in_vietnam()),
+                                              "text": "UBND phường giao các cơ quan giải quyết."},
+                                   MANAGES_A, "session_held"),
+    "dialogues_staff.commune": ("GET", lambda w, p: f"/staff/dialogues/communes/{w.commune_a.id}",
+                                None, SEES_A, "session_draft"),
+    "dialogues_staff.commune POST": ("POST",
+                                     lambda w, p: f"/staff/dialogues/communes/{w.commune_a.id}",
+                                     lambda w: {"voters": "20000"},
+                                     row("login", 403, 403, 403, 404, 302, 403, 302),
+                                     "session_draft"),
+    "dialogue_rules.dialogue_rules": ("GET", lambda w, p: "/admin/dialogue-rules", None,
+                                      ADMIN_ONLY, "session_draft"),
+    "dialogue_rules.dialogue_rules POST": (
+        "POST", lambda w, p: "/admin/dialogue-rules",
+        lambda w: {"province": str(w.province.id), "notice_days": "7", "results_days": "10",
+                   "min_sessions_per_year": "2", "request_threshold_percent": "10",
+                   "valid_from": str(clock.today_in_vietnam() + timedelta(days=1)),
+                   "legal_basis": "Quyết định của UBND Thành phố"},
+        row("login", 403, 403, 403, 403, 403, 403, 302), "session_draft"),
     "api.units": ("GET", lambda w, p: "/api/v1/units?parent=01", None, everyone(200), "received"),
     "api.due_date": ("GET", lambda w, p: "/api/v1/calendar/due-date?start=2026-02-13&days=5&unit=working",
                      None, everyone(200), "received"),

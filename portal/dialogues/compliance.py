@@ -30,7 +30,7 @@ class YearState(StrEnum):
 
 _YEAR_LABELS = {
     YearState.MET: _l("Đủ số hội nghị"),
-    YearState.DUE: _l("Chưa đủ, còn trong năm"),
+    YearState.DUE: _l("Chưa đủ, năm chưa kết thúc"),
     YearState.MISSED: _l("Không đủ số hội nghị"),
 }
 

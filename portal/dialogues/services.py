@@ -43,6 +43,7 @@ from portal.petitions.models import OPEN_STATUSES, Channel, Petition, PetitionKi
 from portal.units.models import COMMUNE_KINDS, Office, Unit
 
 TITLE_MAX = 200
+AGENDA_TITLE_MAX = 300
 REASON_MIN = 10
 CONCLUSION_MIN = 20
 MINUTES_MAX = 100_000
@@ -167,8 +168,9 @@ def add_agenda_item(session: DialogueSession, *, title: str, starts: time | None
     if session.status not in EDITABLE_STATUSES:
         raise RuleViolation(_("Hội nghị đã diễn ra, không sửa được chương trình."))
     title = vietnamese.clean(title) or ""
-    if not title or len(title) > 300:
-        raise RuleViolation(_("Vui lòng nhập nội dung mục (tối đa 300 ký tự)."), field="title")
+    if not title or len(title) > AGENDA_TITLE_MAX:
+        raise RuleViolation(_("Vui lòng nhập nội dung mục (tối đa %(n)d ký tự).", n=AGENDA_TITLE_MAX),
+                            field="title")
     if starts and ends and ends <= starts:
         raise RuleViolation(_("Giờ kết thúc phải sau giờ bắt đầu."), field="ends")
     item = AgendaItem(title=title, starts_at=starts, ends_at=ends,
@@ -427,8 +429,8 @@ def record_raised(session: DialogueSession, raised: RaisedPetition, *, actor: Us
         today = clock.today_in_vietnam()
         if raised.promised_on is None or not (
                 today <= raised.promised_on <= today + timedelta(days=PROMISE_MAX_DAYS)):
-            raise RuleViolation(_("Vui lòng chọn hạn hoàn thành từ hôm nay đến trong vòng "
-                                  "một năm."), field="promised_on")
+            raise RuleViolation(_("Vui lòng chọn hạn hoàn thành từ hôm nay đến một năm "
+                                  "sau."), field="promised_on")
     if raised.office is None or raised.official is None:
         raise RuleViolation(_("Vui lòng chọn cơ quan và cán bộ chịu trách nhiệm."), field="holder")
     draft = petitions.PetitionDraft(

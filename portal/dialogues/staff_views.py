@@ -502,7 +502,7 @@ def dialogue_rules():
             form.add_error(exc)
             return _rules_page(form, exc.status_code)
         db.session.commit()
-        flash(_("Đã thêm quy định mới. Hội nghị đã lập trước ngày hiệu lực giữ quy định cũ."),
+        flash(_("Đã thêm quy định mới. Hội nghị diễn ra trước ngày hiệu lực vẫn theo quy định cũ."),
               "success")
         return redirect(url_for(".dialogue_rules"))
     return _rules_page(form, 400 if form.is_submitted() else 200)
