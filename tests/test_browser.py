@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,116 @@ def test_official_answers_leader_approves_resident_rates(live_server, page_for, 
 
     official.reload()
     expect(official.get_by_label("Nội dung trả lời")).to_be_visible()
+
+
+def test_leader_prepares_records_and_publishes_a_session(live_server, page_for, world, clock,
+                                                         colleague):
+    """The dialogue cycle: plan, announce, a resident's question, the
+    briefing, three points raised in the room (one answered there, two
+    committed to named officials), the conclusion, and the commitments
+    waiting on the next session's agenda."""
+    from playwright.sync_api import expect
+
+    from tests.scenarios import at
+
+    clock.set(at(date(2026, 3, 2)))
+    leader = page_for()
+    sign_in(leader, live_server, "hung@example.com")
+    leader.get_by_role("link", name="Hội nghị đối thoại").first.click()
+    leader.get_by_role("link", name="Lập hội nghị mới").click()
+    leader.get_by_label("Tên hội nghị").fill("Đối thoại với Nhân dân về trật tự đô thị năm 2026")
+    leader.get_by_label("Ngày tổ chức").fill("2026-03-20")
+    leader.get_by_label("Giờ bắt đầu").fill("08:00")
+    leader.get_by_label("Giờ kết thúc").fill("11:00")
+    leader.get_by_label("Trực tiếp", exact=True).check()
+    leader.get_by_label("Địa điểm").fill("Hội trường UBND phường, 126 Hàng Trống")
+    leader.get_by_label("Chức vụ người chủ trì").fill("Chủ tịch UBND phường")
+    leader.get_by_label("Đồng chủ trì").fill("Bà Lê Thị Thu – Chủ tịch Ủy ban MTTQ phường")
+    leader.get_by_role("button", name="Lưu").click()
+    expect(leader.get_by_text("Đã lập hội nghị.")).to_be_visible()
+    leader.get_by_label("Nội dung").fill("Báo cáo kết quả giải quyết kiến nghị năm 2025")
+    leader.get_by_label("Từ").fill("08:00")
+    leader.get_by_label("Đến").fill("08:30")
+    leader.get_by_role("button", name="Thêm mục").click()
+    leader.get_by_role("button", name="Đăng thông báo").click()
+    expect(leader.get_by_text("Đã đăng thông báo hội nghị trên cổng.")).to_be_visible()
+    session_url = leader.url
+
+    resident = page_for()
+    resident.goto(live_server + "/dialogues")
+    resident.get_by_role("link", name="Đối thoại với Nhân dân về trật tự đô thị năm 2026").click()
+    expect(resident.get_by_text("Báo cáo kết quả giải quyết kiến nghị năm 2025")).to_be_visible()
+    resident.get_by_label("Tiêu đề").fill("Khi nào lát lại vỉa hè phố Hàng Bông?")
+    resident.get_by_role("textbox", name="Nội dung").fill(
+        "Vỉa hè phố Hàng Bông hỏng nhiều đoạn, người đi bộ dễ vấp ngã, nhất là người già.")
+    resident.get_by_label("Lĩnh vực").select_option(label="Chiếu sáng, hạ tầng công cộng")
+    resident.get_by_role("button", name="Gửi câu hỏi").click()
+    expect(resident.get_by_role("heading", name="Đã gửi thành công")).to_be_visible()
+
+    leader.get_by_role("link", name="Tài liệu chuẩn bị (in)").click()
+    expect(leader.locator("strong", has_text="Khi nào lát lại vỉa hè phố Hàng Bông?")).to_be_visible()
+    expect(leader.get_by_role("button", name="In tài liệu")).to_be_visible()
+    leader.emulate_media(media="print")
+    expect(leader.locator(".site-header")).to_be_hidden()
+    leader.emulate_media(media="screen")
+
+    clock.set(at(date(2026, 3, 20), 9))
+    leader.goto(session_url)
+    leader.get_by_role("link", name="Ghi ý kiến tại hội nghị").click()
+    room = [
+        ("Đèn đường ngõ Tạm Thương hỏng", "answered", None, None),
+        ("Thoát nước phố Hàng Bạc ngập khi mưa", "committed", world.official, "2026-05-15"),
+        ("Lấn chiếm vỉa hè phố Hàng Mã", "committed", colleague, "2026-04-30"),
+    ]
+    for title, outcome, official, promised in room:
+        expect(leader.get_by_label("Người nêu ý kiến")).to_be_focused()
+        leader.keyboard.type("Ông Nguyễn Văn Tư, tổ dân phố 5")
+        leader.get_by_label("Lĩnh vực").select_option(label="Chiếu sáng, hạ tầng công cộng")
+        leader.get_by_label("Vấn đề nêu ra").fill(title)
+        leader.get_by_label("Nội dung ý kiến").fill(f"Cử tri phản ánh tại hội nghị: {title}.")
+        leader.get_by_label({"answered": "Trả lời tại hội nghị",
+                             "committed": "Cam kết giải quyết"}[outcome]).check()
+        if outcome == "answered":
+            expect(leader.get_by_label("Hạn hoàn thành cam kết")).to_be_hidden()
+            leader.get_by_label("Cơ quan và cán bộ chịu trách nhiệm").select_option(
+                label=f"UBND phường Hoàn Kiếm — {world.leader.display_name}")
+            leader.get_by_label("Nội dung đã trả lời").fill(
+                "Phường đã bố trí kinh phí, sẽ thay đèn trong tuần tới.")
+        else:
+            leader.get_by_label("Cơ quan và cán bộ chịu trách nhiệm").select_option(
+                label=f"UBND phường Hoàn Kiếm — {official.display_name}")
+            leader.get_by_label("Hạn hoàn thành cam kết").fill(promised)
+        leader.get_by_label("Vấn đề nêu ra").press("Control+Enter")
+        expect(leader.get_by_text(re.compile(r"Đã ghi ý kiến KN-"))).to_be_visible()
+    expect(leader.get_by_role("heading", name="Đã ghi (3)")).to_be_visible()
+
+    leader.goto(session_url)
+    leader.get_by_label("Số người tham dự").fill("140")
+    leader.get_by_role("button", name="Xác nhận đã tổ chức").click()
+    expect(leader.locator("h1 + p .status")).to_have_text("Đã tổ chức")
+    clock.set(at(date(2026, 3, 24), 10))
+    leader.get_by_role("link", name="Công bố thông báo kết luận").click()
+    leader.get_by_label("Số thông báo").fill("25/TB-UBND")
+    leader.get_by_label("Ngày thông báo").fill("2026-03-24")
+    leader.get_by_label("Nội dung kết luận").fill(
+        "UBND phường tiếp thu ý kiến cử tri và giao các cơ quan giải quyết như sau.")
+    leader.get_by_role("button", name="Công bố").click()
+    expect(leader.get_by_text("Đã công bố thông báo kết luận trên trang hội nghị.")).to_be_visible()
+
+    resident.goto(session_url.replace("/staff/dialogues/", "/dialogues/"))
+    expect(resident.get_by_text("Thông báo kết luận số 25/TB-UBND ngày 24/03/2026")).to_be_visible()
+    commitments = resident.locator("table").last
+    expect(commitments).to_contain_text("Thoát nước phố Hàng Bạc ngập khi mưa")
+    expect(commitments).to_contain_text(colleague.display_name)
+    expect(commitments).to_contain_text("30/04/2026")
+
+    leader.get_by_role("link", name="Hội nghị đối thoại").first.click()
+    leader.get_by_role("link", name="Lập hội nghị mới").click()
+    leader.get_by_label("Tên hội nghị").fill("Đối thoại giữa năm 2026")
+    leader.get_by_label("Ngày tổ chức").fill("2026-09-10")
+    leader.get_by_label("Giờ bắt đầu").fill("08:00")
+    leader.get_by_label("Địa điểm").fill("Hội trường UBND phường")
+    leader.get_by_role("button", name="Lưu").click()
+    arising = leader.locator("tbody tr", has=leader.locator(".tag"))
+    expect(arising).to_have_count(2)
+    expect(arising.first).to_contain_text("Việc tồn đọng")

@@ -195,7 +195,7 @@ def test_the_room_screen_records_many_in_a_row(client, world, clock):
     page = _text(client.get(url))
     assert 'autofocus' in page and 'id="raised-form"' in page
     first = post_form(client, url, _room_form(world))
-    assert first.status_code == 302 and first.headers["Location"].endswith("#raised-form")
+    assert first.status_code == 302 and first.headers["Location"].endswith("/raised")
     answered = post_form(client, url, _room_form(
         world, title="Đèn đường ngõ Tạm Thương", outcome="answered", promised_on="",
         answer="Phường đã bố trí kinh phí, thay đèn trong tuần tới."))

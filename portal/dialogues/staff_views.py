@@ -353,7 +353,7 @@ def raised(session_id: int):
     code = item.petition.tracking_code
     db.session.commit()
     flash(_("Đã ghi ý kiến %(code)s. Nhập ý kiến tiếp theo.", code=code), "success")
-    return redirect(url_for(".raised", session_id=session_id) + "#raised-form")
+    return redirect(url_for(".raised", session_id=session_id))
 
 
 @bp.route(SESSION + "/record", methods=["GET", "POST"])

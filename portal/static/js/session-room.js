@@ -4,6 +4,9 @@
 (function () {
   var form = document.getElementById("raised-form");
   if (!form) { return; }
+  // The first field is ready for the next speaker after every save.
+  var first = form.querySelector("[autofocus]");
+  if (first && document.activeElement !== first) { first.focus(); }
   form.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
