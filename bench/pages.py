@@ -65,9 +65,31 @@ def seed(count: int) -> dict:
             db.session.commit()
         codes.append(petition.tracking_code)
         ids.append(petition.id)
+    session = _dialogue_session(leader, hoan_kiem)
     db.session.commit()
     hoan_kiem_ids = [i for i, n in zip(ids, range(count), strict=True) if n % 3 == 0]
-    return {"codes": codes, "ids": hoan_kiem_ids, "official": official.id}
+    return {"codes": codes, "ids": hoan_kiem_ids, "official": official.id, "leader": leader.id,
+            "admin": users["quantri@example.com"].id,
+            "inspector": users["thanhtra.hanoi@example.com"].id, "session": session.id}
+
+
+def _dialogue_session(leader, commune):
+    """An announced session of Hoàn Kiếm ten days ahead, with one agenda item."""
+    from datetime import timedelta
+
+    from portal import clock
+    from portal.dialogues import services
+    from portal.dialogues.models import SessionFormat
+
+    starts = clock.now() + timedelta(days=10)
+    session = services.plan_session(commune, services.SessionDetails(
+        title="Hội nghị đối thoại đo thời gian", theme="", starts_at=starts, ends_at=None,
+        venue="Hội trường", format=SessionFormat.IN_PERSON, online_link=None,
+        expected_participants=100, chair=leader, chair_title="", co_chairs=""), actor=leader)
+    services.add_agenda_item(session, title="Báo cáo", starts=None, ends=None, presenter="",
+                             actor=leader)
+    services.announce_session(session, actor=leader)
+    return session
 
 
 def timed(call, runs: int) -> tuple[float, float]:
@@ -110,6 +132,22 @@ def main() -> None:
         "GET /staff/queue": lambda: client.get("/staff/queue"),
         "GET /petitions/new (form)": lambda: client.get("/petitions/new"),
     }
+    leader, admin, inspector = app.test_client(), app.test_client(), app.test_client()
+    for who, user_id in ((leader, data["leader"]), (admin, data["admin"]),
+                         (inspector, data["inspector"])):
+        with who.session_transaction() as session:
+            session["_user_id"] = str(user_id)
+    sid = data["session"]
+    cases.update({
+        "GET /dialogues/<id> (public notice)": lambda: client.get(f"/dialogues/{sid}"),
+        "GET /staff/dialogues/<id>/briefing (leader)":
+            lambda: leader.get(f"/staff/dialogues/{sid}/briefing"),
+        "GET /dialogues/calendar": lambda: client.get("/dialogues/calendar"),
+        "GET /staff/dialogues/compliance (Hà Nội, 126 communes)":
+            lambda: inspector.get("/staff/dialogues/compliance"),
+        "GET /staff/dialogues/compliance (national, 3,321 communes)":
+            lambda: admin.get("/staff/dialogues/compliance"),
+    })
     results = {name: timed(call, args.runs) for name, call in cases.items()}
     base = results["baseline GET /healthz"][1]
     print(f"\n{args.petitions} petitions, {args.runs} requests each, SQLite, in-process\n")

@@ -233,8 +233,8 @@ def add_matters_arising(session: DialogueSession) -> int:
             continue
         earlier = clock.local_date(commitment.session.starts_at)
         session.agenda.append(AgendaItem(
-            title=_("Việc tồn đọng từ hội nghị ngày %(day)s: %(title)s",
-                    day=_day(earlier), title=petition.title)[:300],
+            title=_("%(title)s (cam kết tại hội nghị ngày %(day)s)",
+                    day=_day(earlier), title=petition.title)[:AGENDA_TITLE_MAX],
             presenter=petition.assignee.display_name if petition.assignee else "",
             petition_id=petition.id, position=0))
         added += 1
