@@ -13,7 +13,7 @@ MAX_PAGE = 10_000
 
 def page_number() -> int:
     raw = request.args.get("page", "")
-    if not (raw.isascii() and raw.isdecimal()):
+    if not (raw.isascii() and raw.isdecimal()) or len(raw) > 6:
         return 1
     return min(max(int(raw), 1), MAX_PAGE)
 

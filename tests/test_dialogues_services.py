@@ -323,22 +323,69 @@ def test_the_full_cycle_puts_open_commitments_on_the_next_draft_agenda(world, cl
 
     later = planned(world, clock, SESSION_DAY + timedelta(days=6), date(2026, 9, 10))
     arising = [i for i in later.agenda if i.is_matter_arising]
-    assert sorted(i.petition.title for i in arising) == [
+    assert sorted(i.title for i in arising) == [
         "Lấn chiếm vỉa hè phố Hàng Mã", "Thoát nước phố Hàng Bạc"]
     assert later.agenda[0].is_matter_arising and later.agenda[1].is_matter_arising
     assert {i.presenter for i in arising} == {world.official.display_name,
                                               colleague.display_name}
 
 
-def test_a_commitment_recorded_later_reaches_drafts_already_planned(world, clock):
+def test_a_commitment_recorded_later_is_offered_to_drafts_already_planned(world, clock):
     session = planned(world, clock, TODAY, SESSION_DAY)
     services.announce_session(session, actor=world.leader)
     later = planned(world, clock, TODAY, date(2026, 9, 10))
     clock.set(at(SESSION_DAY, 9))
     raise_in_room(world, session, title="Thoát nước phố Hàng Bạc", promised=date(2026, 5, 15))
-    db.session.refresh(later)
-    assert [i.petition.title for i in later.agenda if i.is_matter_arising] == [
+    assert [c.petition.title for c in services.missing_matters(later)] == [
         "Thoát nước phố Hàng Bạc"]
+    assert services.add_matters_arising(later, actor=world.leader) == 1
+    db.session.commit()
+    assert [i.title for i in later.agenda if i.is_matter_arising] == ["Thoát nước phố Hàng Bạc"]
+    # A line the leader removes stays removed until they add the matters again.
+    services.remove_agenda_item(later.agenda[0], actor=world.leader)
+    clock.set(at(SESSION_DAY, 10))
+    raise_in_room(world, session, title="Lấn chiếm vỉa hè", promised=date(2026, 5, 20))
+    db.session.refresh(later)
+    assert not any(i.is_matter_arising for i in later.agenda)
+    assert len(services.missing_matters(later)) == 2
+
+
+def test_a_draft_cancelled_before_its_notice_never_becomes_public(world, clock):
+    from portal.dialogues.queries import public_sessions
+
+    session = planned(world, clock, TODAY, SESSION_DAY)
+    services.cancel_session(session, actor=world.leader, reason="Trùng lịch tiếp xúc cử tri")
+    db.session.commit()
+    assert not session.is_public
+    assert session not in db.session.scalars(public_sessions()).all()
+
+
+def test_moving_an_announced_session_restarts_the_notice_clock(world, clock):
+    session = planned(world, clock, TODAY, SESSION_DAY)
+    services.announce_session(session, actor=world.leader)  # 18 days ahead: on time
+    clock.set(at(SESSION_DAY - timedelta(days=1)))
+    moved = session_details(world, SESSION_DAY + timedelta(days=1))
+    services.update_session(session, moved, actor=world.leader)
+    db.session.commit()
+    assert session.is_notice_late  # two days' notice of the new date
+    assert _notified("session_notice_late") == {world.leader.id, world.inspector.id}
+
+
+def test_a_session_never_recorded_as_held_is_flagged_after_the_results_day(world, clock):
+    session = planned(world, clock, TODAY, SESSION_DAY)
+    services.announce_session(session, actor=world.leader)
+    db.session.commit()
+    assert session.flags(SESSION_DAY + timedelta(days=10)) == []
+    assert session.flags(SESSION_DAY + timedelta(days=11)) == [Flag.RESULTS_LATE]
+    assert remind_sessions(SESSION_DAY + timedelta(days=11)).missed == 2
+
+
+def test_a_session_cannot_be_cancelled_once_its_day_has_come(world, clock):
+    session = planned(world, clock, TODAY, SESSION_DAY)
+    services.announce_session(session, actor=world.leader)
+    clock.set(at(SESSION_DAY, 9))
+    with pytest.raises(RuleViolation):
+        services.cancel_session(session, actor=world.leader, reason="Mưa bão, không tổ chức được")
 
 
 def test_finished_commitments_are_no_longer_matters_arising(world, clock):

@@ -278,3 +278,57 @@ def test_cancelled_sessions_show_why(client, world, clock):
     page = _text(client.get(f"/dialogues/{session.id}"))
     assert "Hội nghị đã bị huỷ." in page and "Trùng lịch bầu cử bổ sung" in page
     assert session.status == SessionStatus.CANCELLED
+
+
+def test_the_public_page_never_prints_notes_written_to_the_speaker(client, world, clock):
+    from portal.handling import services as handling
+
+    session = _announced(world, clock)
+    clock.set(at(DAY, 9))
+    petition = raise_in_room(world, session, title="Thoát nước phố Hàng Bạc",
+                             promised=date(2026, 5, 15)).petition
+    handling.pause_petition(petition, actor=world.official,
+                            reason="Đề nghị ông Tư (SĐT 0912 345 678) gửi ảnh hiện trường")
+    services.record_held(session, attendance=10, organisations="", actor=world.leader)
+    services.conclude_session(session, number="1/TB", issued_on=DAY,
+                              text="Kết luận hội nghị đối thoại năm 2026.", actor=world.leader)
+    db.session.commit()
+    page = _text(client.get(f"/dialogues/{session.id}"))
+    assert "Thoát nước phố Hàng Bạc" in page and "Tạm dừng" in page
+    assert "0912 345 678" not in page and "Ông Nguyễn Văn Tư" not in page
+
+
+def test_long_lists_of_sessions_page_without_errors(client, world, clock):
+    for n in range(27):
+        planned(world, clock, TODAY, DAY + timedelta(days=n), title=f"Hội nghị số {n}")
+    login(client, world.inspector)
+    for url in (f"/staff/dialogues/leaders/{world.leader.id}",
+                f"/staff/dialogues/communes/{world.commune_a.id}"):
+        first = _text(client.get(url))
+        assert "Trang 1 / 2" in first
+        assert client.get(url + "?page=2").status_code == 200
+    assert client.get("/staff/dialogues/compliance?page=" + "9" * 5000).status_code == 200
+    assert client.get("/staff/dialogues/compliance?year=" + "9" * 5000).status_code == 200
+
+
+def test_the_edit_form_keeps_what_was_planned(client, world, clock):
+    session = planned(world, clock, TODAY, DAY)
+    login(client, world.leader)
+    page = client.get(f"/staff/dialogues/{session.id}/edit").get_data(as_text=True)
+    assert f'<option selected value="{world.leader.id}">' in page
+    assert 'value="Hội trường UBND phường, 126 Hàng Trống"' in page
+
+
+def test_the_request_form_offers_close_names_and_staff_read_the_reasons(client, world, clock):
+    clock.set(at(TODAY))
+    login(client, world.resident)
+    vague = post_form(client, "/dialogues/request", {"province": "01", "commune": "hoan"})
+    assert vague.status_code == 422
+    assert 'name="commune_code"' in vague.get_data(as_text=True) and "Hoàng Mai" in _text(vague)
+    assert post_form(client, "/dialogues/request", {
+        "province": "01", "commune_code": "00070", "commune": "hoan",
+        "reason": "Ngập úng phố Hàng Bạc mỗi khi mưa"}).status_code == 302
+    login(client, world.leader)
+    page = _text(client.get(f"/staff/dialogues/communes/{world.commune_a.id}"))
+    assert "Ngập úng phố Hàng Bạc mỗi khi mưa" in page
+    assert world.resident.full_name not in page

@@ -249,6 +249,9 @@ MATRIX = {
     "dialogues_staff.remove_agenda_item": (
         "POST", lambda w, p: f"/staff/dialogues/{p.id}/agenda/{p.agenda[0].id}/delete",
         lambda w: {}, MANAGES_A, "session_draft"),
+    "dialogues_staff.matters_arising": ("POST",
+                                        lambda w, p: f"/staff/dialogues/{p.id}/matters-arising",
+                                        lambda w: {}, MANAGES_A, "session_draft"),
     "dialogues_staff.announce": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/announce",
                                  lambda w: {}, MANAGES_A, "session_draft"),
     "dialogues_staff.cancel": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/cancel",

@@ -11,7 +11,13 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from portal import clock
-from portal.dialogues.models import HELD_STATUSES, DialogueSession, SessionRequest, SessionStatus
+from portal.dialogues.models import (
+    AWAITING_RESULTS,
+    HELD_STATUSES,
+    DialogueSession,
+    SessionRequest,
+    SessionStatus,
+)
 from portal.dialogues.rules import rules_by_province, threshold_for
 from portal.extensions import db
 from portal.permissions import Scope
@@ -80,6 +86,7 @@ def commune_years(scope: Scope, year: int, *, province: Unit | None = None,
     communes = db.session.scalars(communes_query).all()
     start, end = clock.local_midnight(date(year, 1, 1)), clock.local_midnight(date(year + 1, 1, 1))
     now = clock.now()
+    today = clock.today_in_vietnam()
     session_counts = {row.unit_id: row for row in db.session.execute(
         sa.select(
             DialogueSession.unit_id,
@@ -87,8 +94,12 @@ def commune_years(scope: Scope, year: int, *, province: Unit | None = None,
             _count(sa.and_(DialogueSession.status.in_([SessionStatus.DRAFT,
                                                         SessionStatus.ANNOUNCED]),
                            DialogueSession.starts_at >= now)).label("upcoming"),
-            _count(DialogueSession.is_notice_late).label("notice_late"),
-            _count(DialogueSession.is_results_late).label("results_late"),
+            _count(sa.or_(DialogueSession.is_notice_late,
+                          sa.and_(DialogueSession.status == SessionStatus.DRAFT,
+                                  DialogueSession.notice_due_on < today))).label("notice_late"),
+            _count(sa.or_(DialogueSession.is_results_late,
+                          sa.and_(DialogueSession.status.in_(AWAITING_RESULTS),
+                                  DialogueSession.results_due_on < today))).label("results_late"),
         )
         .where(DialogueSession.starts_at >= start, DialogueSession.starts_at < end)
         .group_by(DialogueSession.unit_id)

@@ -13,6 +13,7 @@ from portal.accounts.models import User
 from portal.database import TimestampMixin, UTCDateTime, str_enum
 from portal.dialogues.states import (  # noqa: F401 - the vocabulary used with these models
     ALLOWED_SESSION_TRANSITIONS,
+    AWAITING_RESULTS,
     EDITABLE_STATUSES,
     HELD_STATUSES,
     PUBLIC_SESSION_STATUSES,
@@ -122,7 +123,8 @@ class DialogueSession(TimestampMixin, db.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status in PUBLIC_SESSION_STATUSES
+        # A draft cancelled before its notice was never public.
+        return self.status in PUBLIC_SESSION_STATUSES and self.announced_at is not None
 
     @property
     def co_chair_lines(self) -> list[str]:
@@ -148,7 +150,9 @@ class DialogueSession(TimestampMixin, db.Model):
                                    and self.notice_due_on is not None
                                    and today > self.notice_due_on):
             found.append(Flag.NOTICE_LATE)
-        if self.is_results_late or (self.status == SessionStatus.HELD
+        # Never recorded as held counts too: not clicking "held" must not
+        # stop the results clock.
+        if self.is_results_late or (self.status in AWAITING_RESULTS
                                     and self.results_due_on is not None
                                     and today > self.results_due_on):
             found.append(Flag.RESULTS_LATE)

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from portal import clock
 from portal.accounts.models import User
 from portal.dialogues.models import (
+    AWAITING_RESULTS,
     PUBLIC_SESSION_STATUSES,
     DialogueSession,
     ItemOutcome,
@@ -37,7 +38,8 @@ def _in_units(query: sa.Select, province: Unit | None, commune: Unit | None) -> 
 
 def public_sessions(*, province: Unit | None = None, commune: Unit | None = None,
                     upcoming: bool | None = None) -> sa.Select:
-    query = sa.select(DialogueSession).where(DialogueSession.status.in_(PUBLIC_SESSION_STATUSES))
+    query = sa.select(DialogueSession).where(DialogueSession.status.in_(PUBLIC_SESSION_STATUSES),
+                                             DialogueSession.announced_at.is_not(None))
     query = _in_units(query, province, commune)
     now = clock.now()
     if upcoming is True:
@@ -76,7 +78,7 @@ def flagged_clause(today: date):
         DialogueSession.is_results_late,
         sa.and_(DialogueSession.status == SessionStatus.DRAFT,
                 DialogueSession.notice_due_on < today),
-        sa.and_(DialogueSession.status == SessionStatus.HELD,
+        sa.and_(DialogueSession.status.in_(AWAITING_RESULTS),
                 DialogueSession.results_due_on < today),
     )
 

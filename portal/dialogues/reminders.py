@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from portal import clock
-from portal.dialogues.models import DialogueSession, SessionStatus
+from portal.dialogues.models import AWAITING_RESULTS, DialogueSession, SessionStatus
 from portal.extensions import db
 from portal.notifications.services import inspectors_of_unit, leaders_of_unit, notify_user, path_for
 
@@ -66,7 +66,7 @@ def remind_sessions(today: date) -> SessionReminderCount:
                           title=session.title),
                 body=_("Hạn thông báo là %(due)s và đã qua.", due=_day(due)))
     held = db.session.scalars(sa.select(DialogueSession).where(
-        DialogueSession.status == SessionStatus.HELD, DialogueSession.results_due_on <= horizon))
+        DialogueSession.status.in_(AWAITING_RESULTS), DialogueSession.results_due_on <= horizon))
     for session in held:
         due = session.results_due_on
         if today <= due:

@@ -151,6 +151,12 @@ def update_session(session: DialogueSession, details: SessionDetails, *,
     moved = details.starts_at != session.starts_at
     _check_details(session.unit, details, is_new=moved)
     _apply_details(session, details)
+    if moved and session.status == SessionStatus.ANNOUNCED:
+        # Residents learn the new date from now on: the notice clock starts again.
+        session.announced_at = clock.now()
+        rules.apply_clocks(session)
+        if session.is_notice_late:
+            _flag_late_notice(session)
     db.session.flush()
     return session
 
@@ -220,21 +226,29 @@ def open_commitments(unit: Unit, *, before: DialogueSession | None = None) -> li
     return list(db.session.scalars(query))
 
 
-def add_matters_arising(session: DialogueSession) -> int:
-    """Put each open commitment from earlier sessions on a draft agenda,
-    once; they come first, as the law's follow-up of what was promised."""
-    if session.status != SessionStatus.DRAFT:
-        return 0
+def missing_matters(session: DialogueSession) -> list[SessionItem]:
+    """Open commitments of earlier sessions that the agenda does not list."""
     listed = {item.petition_id for item in session.agenda if item.petition_id}
+    return [c for c in open_commitments(session.unit, before=session)
+            if c.petition_id not in listed]
+
+
+def add_matters_arising(session: DialogueSession, *, actor: User | None = None) -> int:
+    """Put each open commitment from earlier sessions on a draft agenda,
+    first, as the follow-up of what was promised. Done when the session is
+    planned, then when the leader asks (a line they removed stays removed
+    until they do)."""
+    if actor is not None:
+        _require_manager(session, actor)
+    if session.status != SessionStatus.DRAFT:
+        raise RuleViolation(_("Chỉ bổ sung chương trình khi hội nghị đang chuẩn bị."))
     added = 0
-    for commitment in open_commitments(session.unit, before=session):
+    for commitment in missing_matters(session):
         petition = commitment.petition
-        if petition.id in listed:
-            continue
-        earlier = clock.local_date(commitment.session.starts_at)
+        # The petition's own title: the line is shown to the public in
+        # Vietnamese whatever language the leader works in.
         session.agenda.append(AgendaItem(
-            title=_("%(title)s (cam kết tại hội nghị ngày %(day)s)",
-                    day=_day(earlier), title=petition.title)[:AGENDA_TITLE_MAX],
+            title=petition.title[:AGENDA_TITLE_MAX],
             presenter=petition.assignee.display_name if petition.assignee else "",
             petition_id=petition.id, position=0))
         added += 1
@@ -248,21 +262,15 @@ def add_matters_arising(session: DialogueSession) -> int:
     return added
 
 
-def _refresh_drafts_of(unit: Unit) -> None:
-    drafts = db.session.scalars(sa.select(DialogueSession).where(
-        DialogueSession.unit_id == unit.id, DialogueSession.status == SessionStatus.DRAFT))
-    for draft in drafts:
-        add_matters_arising(draft)
-
-
 # Status ----------------------------------------------------------------------
 
 def _flag(session: DialogueSession, *, kind: str, subject: str, body: str) -> None:
     """A missed clock: the commune's leaders and its inspectors are told."""
     link = path_for("dialogues_staff.session", session_id=session.id)
+    day = clock.local_date(session.starts_at)
     for person in {*leaders_of_unit(session.unit), *inspectors_of_unit(session.unit)}:
         notify_user(person, None, kind=kind, subject=subject, body=body, link=link,
-                    dedupe_key=f"{kind}:{session.id}:{person.id}")
+                    dedupe_key=f"{kind}:{session.id}:{day}:{person.id}")
 
 
 def announce_session(session: DialogueSession, *, actor: User) -> DialogueSession:
@@ -278,15 +286,19 @@ def announce_session(session: DialogueSession, *, actor: User) -> DialogueSessio
     session.announced_at = clock.now()
     rules.apply_clocks(session)
     if session.is_notice_late:
-        _flag(session, kind="session_notice_late",
-              subject=_("Hội nghị đối thoại «%(title)s» thông báo muộn", title=session.title),
-              body=_("Hạn thông báo là %(due)s (ít nhất %(n)d ngày trước ngày tổ chức %(day)s) "
-                     "nhưng thông báo được đăng ngày %(today)s.",
-                     due=_day(session.notice_due_on), n=session.rule.notice_days,
-                     day=_day(clock.local_date(session.starts_at)),
-                     today=_day(clock.today_in_vietnam())))
+        _flag_late_notice(session)
     db.session.flush()
     return session
+
+
+def _flag_late_notice(session: DialogueSession) -> None:
+    _flag(session, kind="session_notice_late",
+          subject=_("Hội nghị đối thoại «%(title)s» thông báo muộn", title=session.title),
+          body=_("Hạn thông báo là %(due)s (ít nhất %(n)d ngày trước ngày tổ chức %(day)s) "
+                 "nhưng thông báo được đăng ngày %(today)s.",
+                 due=_day(session.notice_due_on), n=session.rule.notice_days,
+                 day=_day(clock.local_date(session.starts_at)),
+                 today=_day(clock.today_in_vietnam())))
 
 
 def cancel_session(session: DialogueSession, *, actor: User, reason: str) -> DialogueSession:
@@ -295,6 +307,10 @@ def cancel_session(session: DialogueSession, *, actor: User, reason: str) -> Dia
     if len(reason) < REASON_MIN:
         raise RuleViolation(_("Vui lòng ghi rõ lý do (ít nhất %(n)d ký tự).", n=REASON_MIN),
                             field="reason")
+    if session.status == SessionStatus.ANNOUNCED and _has_started(session):
+        # What was raised on the day must still be reported and published.
+        raise RuleViolation(_("Hội nghị đã đến ngày tổ chức, không huỷ được; hãy xác nhận đã tổ "
+                              "chức và công bố kết quả."))
     session.change_status(SessionStatus.CANCELLED)
     session.cancel_reason = reason
     db.session.flush()
@@ -383,7 +399,6 @@ def conclude_session(session: DialogueSession, *, number: str, issued_on: date |
               subject=_("Hội nghị đối thoại «%(title)s» công bố kết quả muộn", title=session.title),
               body=_("Hạn công bố kết quả là %(due)s; kết quả được công bố ngày %(today)s.",
                      due=_day(session.results_due_on), today=_day(today)))
-    _refresh_drafts_of(session.unit)
     db.session.flush()
     return session
 
@@ -452,8 +467,6 @@ def record_raised(session: DialogueSession, raised: RaisedPetition, *, actor: Us
     if raised.outcome == ItemOutcome.ANSWERED:
         response = answers.submit_answer(petition, actor=actor, body=raised.answer or "")
         response.session_id = session.id
-    else:
-        _refresh_drafts_of(session.unit)
     db.session.flush()
     return item
 
@@ -474,6 +487,14 @@ def send_question(session: DialogueSession, draft: petitions.PetitionDraft, *,
 
 
 # Residents' requests and the voters' roll -------------------------------------------
+
+def standing_requests(unit: Unit) -> list[SessionRequest]:
+    """What residents asked to discuss, newest first (for staff; who asked
+    is not shown)."""
+    return list(db.session.scalars(sa.select(SessionRequest).where(
+        SessionRequest.unit_id == unit.id, SessionRequest.answered_by_id.is_(None))
+        .order_by(SessionRequest.requested_at.desc())))
+
 
 def pending_requests(unit: Unit) -> int:
     return db.session.scalar(sa.select(sa.func.count(SessionRequest.id)).where(
@@ -498,15 +519,18 @@ def request_session(unit: Unit | None, *, actor: User, reason: str | None) -> Se
     db.session.add(request)
     db.session.flush()
     threshold = rules.request_threshold(unit, clock.today_in_vietnam())
-    if threshold is not None and pending_requests(unit) == threshold:
+    if threshold is not None and pending_requests(unit) >= threshold:
         link = path_for("dialogues_staff.commune", unit_id=unit.id)
         subject = _("%(unit)s: đủ %(n)d đề nghị tổ chức đối thoại", unit=unit.full_name,
                     n=threshold)
         body = _("Số đề nghị của người dân đã đạt ngưỡng luật định; xã, phường cần tổ chức hội "
                  "nghị đối thoại.")
+        # Once per round of requests: the oldest standing one names the round.
+        first = db.session.scalar(sa.select(sa.func.min(SessionRequest.id)).where(
+            SessionRequest.unit_id == unit.id, SessionRequest.answered_by_id.is_(None)))
         for person in {*leaders_of_unit(unit), *inspectors_of_unit(unit)}:
             notify_user(person, None, kind="session_requested", subject=subject, body=body,
-                        link=link)
+                        link=link, dedupe_key=f"session_requested:{unit.id}:{first}:{person.id}")
     return request
 
 

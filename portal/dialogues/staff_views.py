@@ -37,7 +37,7 @@ from portal.extensions import db
 from portal.forms import ActionForm
 from portal.handling.forms import ReasonForm
 from portal.handling.services import holder_grants_for_unit
-from portal.pagination import paginate
+from portal.pagination import page_number, paginate
 from portal.permissions import (
     access_session,
     admin_area_guard,
@@ -168,11 +168,17 @@ def edit(session_id: int):
     form.commune.choices = [(str(session.unit_id), session.unit.full_name)]
     if request.method == "GET":
         local_start = session.starts_at.astimezone(clock.VIETNAM)
-        form.process(obj=session, data={
-            "commune": str(session.unit_id), "starts_on": local_start.date(),
-            "starts_time": local_start.time(), "chair": str(session.chair_id),
+        # data= alone: with obj= too, WTForms takes the chair from the object
+        # (a User, not its id) and no option would be selected.
+        form.process(data={
+            "commune": str(session.unit_id), "title": session.title, "theme": session.theme,
+            "starts_on": local_start.date(), "starts_time": local_start.time(),
             "ends_time": session.ends_at.astimezone(clock.VIETNAM).time() if session.ends_at
-            else None, "format": session.format.value})
+            else None, "format": session.format.value, "venue": session.venue,
+            "online_link": session.online_link,
+            "expected_participants": session.expected_participants,
+            "chair": str(session.chair_id), "chair_title": session.chair_title,
+            "co_chairs": session.co_chairs})
     elif form.validate_on_submit():
         try:
             services.update_session(session, _details(form), actor=current_user)
@@ -198,6 +204,7 @@ def blank_forms() -> dict:
         "cancel_form": ReasonForm(prefix="cancel"),
         "held_form": HeldForm(prefix="held"),
         "announce_form": ActionForm(prefix="announce"),
+        "matters_form": ActionForm(prefix="matters"),
     }
 
 
@@ -211,6 +218,8 @@ def render_session(session, *, forms: dict | None = None, status: int = 200):
         questions=queries.items_of(session, ItemStage.QUESTION),
         raised=queries.items_of(session, ItemStage.RAISED),
         may_manage=can_manage_session(current_user, session),
+        missing_matters=(services.missing_matters(session)
+                         if session.status == SessionStatus.DRAFT else []),
         may_record=services.may_record_raised(session),
         has_started=today >= clock.local_date(session.starts_at),
         **context,
@@ -278,6 +287,13 @@ def remove_agenda_item(session_id: int, item_id: int):
                    run=lambda s, f: services.remove_agenda_item(_agenda_item(s, item_id),
                                                                 actor=current_user),
                    done=_("Đã bỏ mục khỏi chương trình."))
+
+
+@bp.route(SESSION + "/matters-arising", methods=["POST"])
+def matters_arising(session_id: int):
+    return perform(session_id, form=lambda: ActionForm(prefix="matters"), form_name="matters_form",
+                   run=lambda s, f: services.add_matters_arising(s, actor=current_user),
+                   done=_("Đã đưa các việc tồn đọng vào chương trình."))
 
 
 @bp.route(SESSION + "/announce", methods=["POST"])
@@ -447,6 +463,7 @@ def commune(unit_id: int):
         page=paginate(queries.staff_sessions(current_user,
                                              queries.StaffSessionFilters(commune=unit))),
         threshold=rules.request_threshold(unit, clock.today_in_vietnam()),
+        requests=services.standing_requests(unit),
         today=clock.today_in_vietnam(),
     ), status
 
@@ -458,8 +475,10 @@ PER_PAGE_COMPLIANCE = 100
 def compliance_page():
     today = clock.today_in_vietnam()
     raw_year = request.args.get("year", "")
-    year = int(raw_year) if raw_year.isdecimal() and 2020 <= int(raw_year) <= today.year else \
-        today.year
+    year = int(raw_year) if raw_year.isascii() and raw_year.isdecimal() and len(raw_year) == 4 \
+        else today.year
+    if not 2020 <= year <= today.year:
+        year = today.year
     scope = staff_scope(current_user)
     province = unit_queries.unit_by_code(request.args.get("province", ""))
     if province is not None and not province.is_province:
@@ -467,8 +486,7 @@ def compliance_page():
     rows = compliance.commune_years(scope, year, province=province)
     only_flagged = request.args.get("flagged") == "1"
     shown = [r for r in rows if r.is_flagged] if only_flagged else rows
-    page_no = max(1, min(int(request.args["page"]) if request.args.get("page", "").isdecimal()
-                         else 1, 10_000))
+    page_no = page_number()
     start = (page_no - 1) * PER_PAGE_COMPLIANCE
     return render_template(
         "staff/dialogues/compliance.html", rows=shown[start:start + PER_PAGE_COMPLIANCE],

@@ -42,6 +42,8 @@ PUBLIC_SESSION_STATUSES = frozenset(
      SessionStatus.CANCELLED})
 # A session that took place (counts towards the yearly minimum).
 HELD_STATUSES = frozenset({SessionStatus.HELD, SessionStatus.CONCLUDED})
+# The results clock runs: announced (its day may have passed) or held.
+AWAITING_RESULTS = frozenset({SessionStatus.ANNOUNCED, SessionStatus.HELD})
 # Details and agenda may still change.
 EDITABLE_STATUSES = frozenset({SessionStatus.DRAFT, SessionStatus.ANNOUNCED})
 

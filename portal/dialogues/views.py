@@ -118,13 +118,13 @@ def question(session_id: int):
     return redirect(url_for("petitions.track", code=petition.tracking_code))
 
 
-def _request_page(form, status=200, unit=None):
+def _request_page(form, status=200, unit=None, suggestions=()):
     threshold = pending = None
     if unit is not None:
         threshold = rules.request_threshold(unit, clock.today_in_vietnam())
         pending = services.pending_requests(unit)
     return render_template("dialogues/request.html", form=form, unit=unit, threshold=threshold,
-                           pending=pending), status
+                           pending=pending, suggestions=suggestions), status
 
 
 @bp.route("/request", methods=["GET", "POST"])
@@ -146,7 +146,7 @@ def request_session():
         db.session.rollback()
         if not form.add_error(exc):
             flash(exc.message, "error")
-        return _request_page(form, exc.status_code)
+        return _request_page(form, exc.status_code, suggestions=getattr(exc, "suggestions", []))
     db.session.commit()
     flash(_("Đã ghi nhận đề nghị tổ chức đối thoại của bạn."), "success")
     return redirect(url_for(".request_session", unit=unit.code))
