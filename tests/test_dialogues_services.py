@@ -481,3 +481,43 @@ def test_compliance_counts_sessions_held_per_commune_and_year(world, clock):
     assert rows["00004"].is_flagged
     assert "22660" not in rows  # another province, outside the inspector's scope
     assert db.session.get(DialogueSession, session.id).status == SessionStatus.HELD
+
+
+def test_a_question_sent_beforehand_can_become_a_commitment_in_the_room(world, clock):
+    session = planned(world, clock, TODAY, SESSION_DAY)
+    services.announce_session(session, actor=world.leader)
+    petition = services.send_question(session, _question(world), actor=None)
+    db.session.commit()
+    clock.set(at(SESSION_DAY, 9))
+    item = session.items[0]
+    assert services.open_questions(session) == [item]
+    services.settle_question(session, item, services.Outcome(
+        outcome=ItemOutcome.COMMITTED, office=world.office_a, official=world.official,
+        promised_on=date(2026, 6, 30)), actor=world.leader)
+    db.session.commit()
+    assert petition.status == PetitionStatus.IN_PROGRESS and petition.due_on == date(2026, 6, 30)
+    assert petition.assignee == world.official and item.stage == ItemStage.QUESTION
+    assert services.open_questions(session) == []
+    from portal.dialogues.queries import commitments_of
+    assert commitments_of(session) == [item]  # listed with the conclusion
+    with pytest.raises(RuleViolation):
+        services.settle_question(session, item, services.Outcome(
+            outcome=ItemOutcome.ANSWERED, office=world.office_a, official=world.official,
+            answer="Đã trả lời tại hội nghị, phường sẽ lát lại vỉa hè."), actor=world.leader)
+
+
+def test_an_acknowledged_question_answered_in_the_room(world, clock):
+    from portal.petitions.services import accept_petition
+
+    session = planned(world, clock, TODAY, SESSION_DAY)
+    services.announce_session(session, actor=world.leader)
+    petition = services.send_question(session, _question(world), actor=None)
+    accept_petition(petition, actor=world.official)
+    db.session.commit()
+    clock.set(at(SESSION_DAY, 9))
+    services.settle_question(session, session.items[0], services.Outcome(
+        outcome=ItemOutcome.ANSWERED, office=world.office_a, official=world.leader,
+        answer="Phường đã đưa vỉa hè Hàng Bông vào kế hoạch lát lại quý II."), actor=world.leader)
+    db.session.commit()
+    assert petition.status == PetitionStatus.ANSWERED
+    assert session.items[0].outcome == ItemOutcome.ANSWERED

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from portal.dialogues import services
 from portal.dialogues.models import DialogueSession, ItemStage, SessionStatus
 from portal.extensions import db
-from portal.petitions.models import Channel, Petition, PetitionStatus
+from portal.petitions.models import Channel, Petition, PetitionKind, PetitionStatus
 from portal.petitions.services import PetitionDraft
 from tests.conftest import login, post_form
 from tests.scenarios import at, planned, raise_in_room
@@ -332,3 +332,27 @@ def test_the_request_form_offers_close_names_and_staff_read_the_reasons(client, 
     page = _text(client.get(f"/staff/dialogues/communes/{world.commune_a.id}"))
     assert "Ngập úng phố Hàng Bạc mỗi khi mưa" in page
     assert world.resident.full_name not in page
+
+
+def test_the_room_screen_settles_questions_sent_beforehand(client, world, clock):
+    session = _announced(world, clock)
+    question = services.send_question(session, PetitionDraft(
+        title="Lát lại vỉa hè Hàng Bông", body="Vỉa hè phố Hàng Bông hỏng nhiều đoạn, dễ vấp ngã.",
+        kind=PetitionKind.RECOMMENDATION, category=world.category, unit=None), actor=None)
+    db.session.commit()
+    item = session.items[0]
+    clock.set(at(DAY, 9))
+    login(client, world.leader)
+    page = _text(client.get(f"/staff/dialogues/{session.id}/raised"))
+    assert "Câu hỏi gửi trước chưa có kết quả (1)" in page and "Lát lại vỉa hè Hàng Bông" in page
+    url = f"/staff/dialogues/{session.id}/questions/{item.id}/outcome"
+    missing = post_form(client, url, {f"q{item.id}-outcome": "committed",
+                                      f"q{item.id}-holder": f"{world.office_a.id}:{world.official.id}"})
+    assert missing.status_code == 422 and "hạn hoàn thành" in _text(missing)
+    done = post_form(client, url, {f"q{item.id}-outcome": "committed",
+                                   f"q{item.id}-holder": f"{world.office_a.id}:{world.official.id}",
+                                   f"q{item.id}-promised_on": "2026-06-30"})
+    assert done.status_code == 302
+    db.session.refresh(question)
+    assert question.due_on == date(2026, 6, 30)
+    assert "Câu hỏi gửi trước chưa có kết quả" not in _text(client.get(done.headers["Location"]))

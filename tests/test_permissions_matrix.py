@@ -10,15 +10,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from portal import clock
 from portal.answers import services as answers
 from portal.deadlines.models import CalendarDay
 from portal.dialogues import services as dialogues
+from portal.dialogues.models import SessionItem
 from portal.extensions import db
 from portal.handling import services as handling
 from portal.petitions.models import PetitionKind
-from portal.petitions.services import accept_petition
+from portal.petitions.services import PetitionDraft, accept_petition
 from tests.conftest import login, post_form
 
 PERSONAS = ("anonymous", "resident", "other_resident", "official", "other_official", "leader",
@@ -55,7 +57,11 @@ def prepare_session(world, state: str):
                               actor=world.leader)
     if state != "session_draft":
         dialogues.announce_session(session, actor=world.leader)
-    if state in ("session_started", "session_held"):
+    if state == "session_question":
+        dialogues.send_question(session, PetitionDraft(
+            title="Lát lại vỉa hè", body="Vỉa hè phố Hàng Bông hỏng nhiều đoạn, dễ vấp ngã.",
+            kind=PetitionKind.RECOMMENDATION, category=world.category, unit=None), actor=None)
+    if state in ("session_started", "session_held", "session_question"):
         session.starts_at = clock.now() - timedelta(hours=1)
         session.ends_at = None
     if state == "session_held":
@@ -110,6 +116,13 @@ STAFF = row("login", 403, 403, 200, 200, 200, 200, 200)
 # A session of commune A: staff whose scope covers it see it; its leader manages it.
 SEES_A = row("login", 403, 403, 200, 404, 200, 200, 200)
 MANAGES_A = row("login", 403, 403, 403, 404, 302, 403, 403)
+
+
+def _question_outcome(world):
+    item = db.session.scalar(sa.select(SessionItem))
+    return {f"q{item.id}-outcome": "committed",
+            f"q{item.id}-holder": f"{world.office_a.id}:{world.official.id}",
+            f"q{item.id}-promised_on": str(clock.today_in_vietnam() + timedelta(days=30))}
 
 
 def _session_form(world):
@@ -267,6 +280,9 @@ MATRIX = {
                                           "promised_on": str(clock.today_in_vietnam()
                                                              + timedelta(days=30))},
                                MANAGES_A, "session_started"),
+    "dialogues_staff.question_outcome": (
+        "POST", lambda w, p: f"/staff/dialogues/{p.id}/questions/{p.items[0].id}/outcome",
+        _question_outcome, MANAGES_A, "session_question"),
     "dialogues_staff.record": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/record",
                                lambda w: {"minutes": "## Ý kiến cử tri", "attendance_count": "80"},
                                MANAGES_A, "session_held"),

@@ -181,7 +181,7 @@ def refresh_deadlines(petition: Petition, calendar: WorkCalendar | None = None) 
                                                                strict=True) if old != new]
 
 
-def _record_changes(petition: Petition, changes: list[Change], *, actor: User | None,
+def record_changes(petition: Petition, changes: list[Change], *, actor: User | None,
                     reason: str) -> None:
     for change in changes:
         if change.old is None:
@@ -216,7 +216,7 @@ def recompute_for_calendar_change(day: date, *, actor: User | None, reason: str)
     moved = 0
     for petition in db.session.scalars(_open_petitions_around(day)):
         changes = refresh_deadlines(petition, calendar)
-        _record_changes(petition, changes, actor=actor, reason=reason)
+        record_changes(petition, changes, actor=actor, reason=reason)
         moved += bool(changes)
     db.session.flush()
     return moved

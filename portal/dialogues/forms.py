@@ -115,7 +115,35 @@ class RecordForm(BaseForm):
                                     validators=[Optional(), max_length(20_000)])
 
 
-class RaisedForm(BaseForm):
+class OutcomeForm(BaseForm):
+    """What the room decided: answered there, or a commitment to one office
+    and one named official with a date."""
+
+    outcome = RadioField(_l("Kết quả tại hội nghị"),
+                         choices=[SelectChoice(o.value, o.label) for o in ItemOutcome],
+                         default=ItemOutcome.COMMITTED.value,
+                         validators=[required(_l("Vui lòng chọn kết quả."))])
+    holder = SelectField(_l("Cơ quan và cán bộ chịu trách nhiệm"), validators=[
+        required(_l("Vui lòng chọn cán bộ chịu trách nhiệm."))],
+        description=_l("Người trả lời tại hội nghị, hoặc người được giao thực hiện cam kết."))
+    promised_on = _date(_l("Hạn hoàn thành cam kết"), optional=True)
+    answer = TextAreaField(_l("Nội dung đã trả lời"), validators=[Optional(), max_length(20_000)],
+                           description=_l("Khi trả lời ngay tại hội nghị."))
+
+    def __init__(self, *args, grants=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.holder.choices = [SelectChoice("", _l("— Chọn cơ quan, cán bộ —"))] + [
+            SelectChoice(holder_value(g), f"{g.office.name} — {g.user.display_name}")
+            for g in grants]
+
+    def chosen(self) -> tuple[int, int] | None:
+        office_id, _sep, user_id = (self.holder.data or "").partition(":")
+        if not (office_id.isdigit() and user_id.isdigit()):
+            return None
+        return int(office_id), int(user_id)
+
+
+class RaisedForm(OutcomeForm):
     """One petition raised in the room: kept short so many can be typed in
     a row without leaving the keyboard."""
 
@@ -129,30 +157,11 @@ class RaisedForm(BaseForm):
                                description=_l("Ví dụ: Ông Nguyễn Văn A, tổ dân phố 5."))
     speaker_phone = StringField(_l("Số điện thoại"), validators=[Optional(), max_length(20)])
     category = SelectField(_l("Lĩnh vực"), validators=[required(_l("Vui lòng chọn lĩnh vực."))])
-    outcome = RadioField(_l("Kết quả tại hội nghị"),
-                         choices=[SelectChoice(o.value, o.label) for o in ItemOutcome],
-                         default=ItemOutcome.COMMITTED.value,
-                         validators=[required(_l("Vui lòng chọn kết quả."))])
-    answer = TextAreaField(_l("Nội dung đã trả lời"), validators=[Optional(), max_length(20_000)],
-                           description=_l("Khi trả lời ngay tại hội nghị."))
-    holder = SelectField(_l("Cơ quan và cán bộ chịu trách nhiệm"), validators=[
-        required(_l("Vui lòng chọn cán bộ chịu trách nhiệm."))],
-        description=_l("Người trả lời tại hội nghị, hoặc người được giao thực hiện cam kết."))
-    promised_on = _date(_l("Hạn hoàn thành cam kết"), optional=True)
 
-    def __init__(self, *args, categories=(), grants=(), **kwargs):
+    def __init__(self, *args, categories=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.category.choices = [SelectChoice("", _l("— Chọn lĩnh vực —"))] + [
             SelectChoice(str(c.id), c.label) for c in categories]
-        self.holder.choices = [SelectChoice("", _l("— Chọn cơ quan, cán bộ —"))] + [
-            SelectChoice(holder_value(g), f"{g.office.name} — {g.user.display_name}")
-            for g in grants]
-
-    def chosen(self) -> tuple[int, int] | None:
-        office_id, _sep, user_id = (self.holder.data or "").partition(":")
-        if not (office_id.isdigit() and user_id.isdigit()):
-            return None
-        return int(office_id), int(user_id)
 
 
 class ConclusionForm(BaseForm):

@@ -19,6 +19,7 @@ from portal.dialogues.forms import (
     ConclusionForm,
     DialogueRuleForm,
     HeldForm,
+    OutcomeForm,
     RaisedForm,
     RecordForm,
     SessionForm,
@@ -30,6 +31,7 @@ from portal.dialogues.models import (
     ItemOutcome,
     ItemStage,
     SessionFormat,
+    SessionItem,
     SessionStatus,
 )
 from portal.errors import DomainError, RuleViolation
@@ -335,10 +337,60 @@ def _raised_form(session, **kwargs) -> RaisedForm:
                       grants=holder_grants_for_unit(session.unit), **kwargs)
 
 
-def _raised_page(session, form, status=200):
+def _question_forms(session, grants, submitted=None) -> dict:
+    """A small outcome form per open question (prefix q<id>); the one just
+    submitted keeps its input and errors."""
+    forms = {}
+    for item in services.open_questions(session):
+        if submitted is not None and submitted[0] == item.id:
+            forms[item.id] = submitted[1]
+        else:
+            forms[item.id] = OutcomeForm(prefix=f"q{item.id}", grants=grants, formdata=None)
+    return forms
+
+
+def _raised_page(session, form, status=200, submitted=None):
+    grants = holder_grants_for_unit(session.unit)
     return render_template("staff/dialogues/raised.html", session=session, form=form,
                            raised=queries.items_of(session, ItemStage.RAISED),
+                           questions=services.open_questions(session),
+                           question_forms=_question_forms(session, grants, submitted),
                            may_record=services.may_record_raised(session)), status
+
+
+def _outcome(form: OutcomeForm) -> services.Outcome:
+    chosen = form.chosen()
+    return services.Outcome(
+        outcome=ItemOutcome(form.outcome.data),
+        office=db.session.get(Office, chosen[0]) if chosen else None,
+        official=db.session.get(User, chosen[1]) if chosen else None,
+        answer=form.answer.data, promised_on=form.promised_on.data)
+
+
+@bp.route(SESSION + "/questions/<int(max=2147483647):item_id>/outcome", methods=["POST"])
+def question_outcome(session_id: int, item_id: int):
+    """The room settles a question sent beforehand."""
+    session = access_session(current_user, session_id, staff=True)
+    require(can_manage_session(current_user, session))
+    item = db.session.get(SessionItem, item_id)
+    if item is None or item.session_id != session.id or item.stage != ItemStage.QUESTION:
+        abort(404)
+    form = OutcomeForm(prefix=f"q{item.id}", grants=holder_grants_for_unit(session.unit))
+    blank = _raised_form(session, formdata=None)
+    if not form.validate_on_submit():
+        return _raised_page(session, blank, 400, submitted=(item.id, form))
+    try:
+        services.settle_question(session, item, _outcome(form), actor=current_user)
+    except DomainError as exc:
+        db.session.rollback()
+        if not form.add_error(exc):
+            flash(exc.message, "error")
+        session = access_session(current_user, session_id, staff=True)
+        return _raised_page(session, blank, exc.status_code, submitted=(item_id, form))
+    code = item.petition.tracking_code
+    db.session.commit()
+    flash(_("Đã ghi kết quả cho câu hỏi %(code)s.", code=code), "success")
+    return redirect(url_for(".raised", session_id=session_id))
 
 
 @bp.route(SESSION + "/raised", methods=["GET", "POST"])
