@@ -250,25 +250,26 @@ def test_leader_prepares_records_and_publishes_a_session(live_server, page_for, 
         ("Thoát nước phố Hàng Bạc ngập khi mưa", "committed", world.official, "2026-05-15"),
         ("Lấn chiếm vỉa hè phố Hàng Mã", "committed", colleague, "2026-04-30"),
     ]
+    form = leader.locator("#raised-form")
     for title, outcome, official, promised in room:
-        expect(leader.get_by_label("Người nêu ý kiến")).to_be_focused()
+        expect(form.get_by_label("Người nêu ý kiến")).to_be_focused()
         leader.keyboard.type("Ông Nguyễn Văn Tư, tổ dân phố 5")
-        leader.get_by_label("Lĩnh vực").select_option(label="Chiếu sáng, hạ tầng công cộng")
-        leader.get_by_label("Vấn đề nêu ra").fill(title)
-        leader.get_by_label("Nội dung ý kiến").fill(f"Cử tri phản ánh tại hội nghị: {title}.")
-        leader.get_by_label({"answered": "Trả lời tại hội nghị",
+        form.get_by_label("Lĩnh vực").select_option(label="Chiếu sáng, hạ tầng công cộng")
+        form.get_by_label("Vấn đề nêu ra").fill(title)
+        form.get_by_label("Nội dung ý kiến").fill(f"Cử tri phản ánh tại hội nghị: {title}.")
+        form.get_by_label({"answered": "Trả lời tại hội nghị",
                              "committed": "Cam kết giải quyết"}[outcome]).check()
         if outcome == "answered":
-            expect(leader.get_by_label("Hạn hoàn thành cam kết")).to_be_hidden()
-            leader.get_by_label("Cơ quan và cán bộ chịu trách nhiệm").select_option(
+            expect(form.get_by_label("Hạn hoàn thành cam kết")).to_be_hidden()
+            form.get_by_label("Cơ quan và cán bộ chịu trách nhiệm").select_option(
                 label=f"UBND phường Hoàn Kiếm — {world.leader.display_name}")
-            leader.get_by_label("Nội dung đã trả lời").fill(
+            form.get_by_label("Nội dung đã trả lời").fill(
                 "Phường đã bố trí kinh phí, sẽ thay đèn trong tuần tới.")
         else:
-            leader.get_by_label("Cơ quan và cán bộ chịu trách nhiệm").select_option(
+            form.get_by_label("Cơ quan và cán bộ chịu trách nhiệm").select_option(
                 label=f"UBND phường Hoàn Kiếm — {official.display_name}")
-            leader.get_by_label("Hạn hoàn thành cam kết").fill(promised)
-        leader.get_by_label("Vấn đề nêu ra").press("Control+Enter")
+            form.get_by_label("Hạn hoàn thành cam kết").fill(promised)
+        form.get_by_label("Vấn đề nêu ra").press("Control+Enter")
         expect(leader.get_by_text(re.compile(r"Đã ghi ý kiến KN-"))).to_be_visible()
     expect(leader.get_by_role("heading", name="Đã ghi (3)")).to_be_visible()
 
