@@ -356,3 +356,14 @@ def test_the_room_screen_settles_questions_sent_beforehand(client, world, clock)
     db.session.refresh(question)
     assert question.due_on == date(2026, 6, 30)
     assert "Câu hỏi gửi trước chưa có kết quả" not in _text(client.get(done.headers["Location"]))
+
+
+def test_a_late_notice_reaches_the_inspectors_notifications(client, world, clock):
+    session = planned(world, clock, TODAY, DAY)
+    clock.set(at(DAY - timedelta(days=3)))
+    services.announce_session(session, actor=world.leader)
+    db.session.commit()
+    login(client, world.inspector)
+    page = client.get("/staff/notifications").get_data(as_text=True)
+    assert "thông báo muộn" in html.unescape(page)
+    assert f'href="/staff/dialogues/{session.id}"' in page
