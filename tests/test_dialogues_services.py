@@ -521,3 +521,17 @@ def test_an_acknowledged_question_answered_in_the_room(world, clock):
     db.session.commit()
     assert petition.status == PetitionStatus.ANSWERED
     assert session.items[0].outcome == ItemOutcome.ANSWERED
+
+
+def test_residents_who_sent_questions_hear_of_a_move_or_a_cancellation(world, clock):
+    session = planned(world, clock, TODAY, SESSION_DAY)
+    services.announce_session(session, actor=world.leader)
+    services.send_question(session, _question(world), actor=None)
+    services.update_session(session, session_details(world, SESSION_DAY + timedelta(days=2)),
+                            actor=world.leader)
+    services.cancel_session(session, actor=world.leader, reason="Mưa bão, hoãn hội nghị")
+    db.session.commit()
+    sent = db.session.scalars(sa.select(Notification).where(
+        Notification.email == "mai@example.com").order_by(Notification.id)).all()
+    assert [n.kind for n in sent] == ["session_moved", "session_cancelled"]
+    assert "22/03/2026" in sent[0].body and "Mưa bão" in sent[1].body

@@ -35,6 +35,7 @@ from portal.handling import services as handling
 from portal.notifications.services import (
     inspectors_of_unit,
     leaders_of_unit,
+    notify_resident,
     notify_user,
     path_for,
 )
@@ -158,8 +159,20 @@ def update_session(session: DialogueSession, details: SessionDetails, *,
         rules.apply_clocks(session)
         if session.is_notice_late:
             _flag_late_notice(session)
+        _tell_askers(session, kind="session_moved",
+                     subject=_("Hội nghị đối thoại «%(title)s» đổi thời gian", title=session.title),
+                     body=_("Hội nghị bạn gửi câu hỏi nay tổ chức lúc %(when)s.",
+                            when=session.starts_at.astimezone(clock.VIETNAM)
+                            .strftime("%H:%M %d/%m/%Y")))
     db.session.flush()
     return session
+
+
+def _tell_askers(session: DialogueSession, *, kind: str, subject: str, body: str) -> None:
+    """Residents who sent a question (and left an e-mail) hear of a change."""
+    for item in session.items:
+        if item.stage == ItemStage.QUESTION:
+            notify_resident(item.petition, kind=kind, subject=subject, body=body)
 
 
 # Agenda --------------------------------------------------------------------
@@ -314,6 +327,10 @@ def cancel_session(session: DialogueSession, *, actor: User, reason: str) -> Dia
                               "chức và công bố kết quả."))
     session.change_status(SessionStatus.CANCELLED)
     session.cancel_reason = reason
+    _tell_askers(session, kind="session_cancelled",
+                 subject=_("Hội nghị đối thoại «%(title)s» bị huỷ", title=session.title),
+                 body=_("%(reason)s\n\nCâu hỏi của bạn vẫn được giải quyết như một phản ánh, "
+                        "kiến nghị; theo dõi bằng mã đã nhận.", reason=reason))
     db.session.flush()
     return session
 
