@@ -78,15 +78,15 @@ def _dialogue_session(leader, commune):
     from datetime import timedelta
 
     from portal import clock
-    from portal.dialogues import services
+    from portal.dialogues import planning, services
     from portal.dialogues.models import SessionFormat
 
     starts = clock.now() + timedelta(days=10)
-    session = services.plan_session(commune, services.SessionDetails(
+    session = planning.plan_session(commune, planning.SessionDetails(
         title="Hội nghị đối thoại đo thời gian", theme="", starts_at=starts, ends_at=None,
         venue="Hội trường", format=SessionFormat.IN_PERSON, online_link=None,
         expected_participants=100, chair=leader, chair_title="", co_chairs=""), actor=leader)
-    services.add_agenda_item(session, title="Báo cáo", starts=None, ends=None, presenter="",
+    planning.add_agenda_item(session, title="Báo cáo", starts=None, ends=None, presenter="",
                              actor=leader)
     services.announce_session(session, actor=leader)
     return session

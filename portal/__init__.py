@@ -15,8 +15,10 @@ from portal.api.views import bp as api_bp
 from portal.cli import register_commands
 from portal.config import INSTANCE_DIR, ROOT, load_config
 from portal.deadlines.views import bp as deadlines_bp
+from portal.dialogues.oversight_views import bp as dialogue_oversight_bp
+from portal.dialogues.oversight_views import rules_bp as dialogue_rules_bp
+from portal.dialogues.room_views import bp as dialogue_room_bp
 from portal.dialogues.staff_views import bp as dialogues_staff_bp
-from portal.dialogues.staff_views import rules_bp as dialogue_rules_bp
 from portal.dialogues.views import bp as dialogues_bp
 from portal.errors import register_error_handlers
 from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
@@ -75,7 +77,7 @@ def _load_user(user_id: str) -> User | None:
 def register_blueprints(app: Flask) -> None:
     for blueprint in (pages_bp, accounts_bp, petitions_bp, staff_bp, handling_bp, answers_bp,
                       notifications_bp, deadlines_bp, dialogues_bp, dialogues_staff_bp,
-                      dialogue_rules_bp, api_bp):
+                      dialogue_room_bp, dialogue_oversight_bp, dialogue_rules_bp, api_bp):
         app.register_blueprint(blueprint)
     register_delivery(app)
 

@@ -35,7 +35,7 @@ def assign(world, petition, who=None, by=None):
 def session_details(world, day: date, hour: int = 8, **overrides):
     """What a leader types to plan a session of commune A on ``day``."""
     from portal.dialogues.models import SessionFormat
-    from portal.dialogues.services import SessionDetails
+    from portal.dialogues.planning import SessionDetails
 
     values = {
         "title": "Hội nghị đối thoại giữa Chủ tịch UBND phường với Nhân dân",
@@ -53,12 +53,12 @@ def session_details(world, day: date, hour: int = 8, **overrides):
 
 def planned(world, clock, today: date, day: date, **overrides):
     """A draft session of commune A on ``day``, planned ``today``, with one agenda item."""
-    from portal.dialogues import services
+    from portal.dialogues import planning
 
     clock.set(at(today))
-    session = services.plan_session(world.commune_a, session_details(world, day, **overrides),
+    session = planning.plan_session(world.commune_a, session_details(world, day, **overrides),
                                     actor=world.leader)
-    services.add_agenda_item(session, title="Báo cáo tình hình giải quyết kiến nghị",
+    planning.add_agenda_item(session, title="Báo cáo tình hình giải quyết kiến nghị",
                              starts=None, ends=None, presenter="Chủ tịch UBND phường",
                              actor=world.leader)
     db.session.commit()
@@ -68,16 +68,16 @@ def planned(world, clock, today: date, day: date, **overrides):
 def raise_in_room(world, session, *, title: str, committed: bool = True, who=None,
                   promised: date | None = None):
     """Record a petition raised at ``session`` (the clock is on the session day)."""
-    from portal.dialogues import services
+    from portal.dialogues import room
     from portal.dialogues.models import ItemOutcome
 
-    entry = services.RaisedPetition(
+    entry = room.RaisedPetition(
         title=title, body=f"Ý kiến của cử tri tại hội nghị: {title}.", category=world.category,
         outcome=ItemOutcome.COMMITTED if committed else ItemOutcome.ANSWERED,
         speaker_name="Ông Nguyễn Văn Tư, tổ dân phố 5",
         answer=None if committed else "Phường đã bố trí kinh phí, sẽ thay đèn trong tuần tới.",
         office=world.office_a, official=who or world.official, promised_on=promised,
     )
-    item = services.record_raised(session, entry, actor=world.leader)
+    item = room.record_raised(session, entry, actor=world.leader)
     db.session.commit()
     return item

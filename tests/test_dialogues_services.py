@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from portal.accounts.models import Role
 from portal.answers.models import Response
-from portal.dialogues import compliance, minutes, rules, services
+from portal.dialogues import compliance, minutes, planning, room, rules, services, session_requests
 from portal.dialogues.models import (
     DialogueSession,
     Flag,
@@ -65,14 +65,14 @@ def test_a_leader_plans_a_draft_session_with_its_clocks(world, clock):
 def test_only_leaders_plan_sessions(world, clock, persona):
     clock.set(at(TODAY))
     with pytest.raises(PermissionDenied):
-        services.plan_session(world.commune_a, session_details(world, SESSION_DAY),
+        planning.plan_session(world.commune_a, session_details(world, SESSION_DAY),
                               actor=getattr(world, persona))
 
 
 def test_a_leader_cannot_plan_for_another_commune(world, clock):
     clock.set(at(TODAY))
     with pytest.raises(PermissionDenied):
-        services.plan_session(world.commune_b, session_details(world, SESSION_DAY),
+        planning.plan_session(world.commune_b, session_details(world, SESSION_DAY),
                               actor=world.leader)
 
 
@@ -85,7 +85,7 @@ def test_a_leader_cannot_plan_for_another_commune(world, clock):
 def test_planning_explains_what_is_missing(world, clock, overrides, field):
     clock.set(at(TODAY))
     with pytest.raises(RuleViolation) as caught:
-        services.plan_session(world.commune_a, session_details(world, SESSION_DAY, **overrides),
+        planning.plan_session(world.commune_a, session_details(world, SESSION_DAY, **overrides),
                               actor=world.leader)
     assert caught.value.field == field
 
@@ -93,7 +93,7 @@ def test_planning_explains_what_is_missing(world, clock, overrides, field):
 def test_the_chair_must_be_a_leader_of_the_commune(world, clock):
     clock.set(at(TODAY))
     with pytest.raises(RuleViolation) as caught:
-        services.plan_session(world.commune_a,
+        planning.plan_session(world.commune_a,
                               session_details(world, SESSION_DAY, chair=world.official),
                               actor=world.leader)
     assert caught.value.field == "chair"
@@ -101,12 +101,12 @@ def test_the_chair_must_be_a_leader_of_the_commune(world, clock):
 
 def test_agenda_items_can_be_reordered_and_removed(world, clock):
     session = planned(world, clock, TODAY, SESSION_DAY)
-    second = services.add_agenda_item(session, title="Người dân phát biểu", starts=None,
+    second = planning.add_agenda_item(session, title="Người dân phát biểu", starts=None,
                                       ends=None, presenter="", actor=world.leader)
-    services.move_agenda_item(second, up=True, actor=world.leader)
+    planning.move_agenda_item(second, up=True, actor=world.leader)
     db.session.commit()
     assert [i.title for i in session.agenda][0] == "Người dân phát biểu"
-    services.remove_agenda_item(session.agenda[0], actor=world.leader)
+    planning.remove_agenda_item(session.agenda[0], actor=world.leader)
     db.session.commit()
     assert [(i.position, i.title) for i in session.agenda] == [
         (1, "Báo cáo tình hình giải quyết kiến nghị")]
@@ -143,7 +143,7 @@ def test_a_draft_past_its_notice_day_is_flagged_before_anyone_acts(world, clock)
 
 def test_an_empty_agenda_cannot_be_announced(world, clock):
     clock.set(at(TODAY))
-    session = services.plan_session(world.commune_a, session_details(world, SESSION_DAY),
+    session = planning.plan_session(world.commune_a, session_details(world, SESSION_DAY),
                                     actor=world.leader)
     with pytest.raises(RuleViolation):
         services.announce_session(session, actor=world.leader)
@@ -209,7 +209,7 @@ def _question(world, **overrides) -> PetitionDraft:
 def test_residents_send_questions_to_an_announced_session(world, clock):
     session = planned(world, clock, TODAY, SESSION_DAY)
     services.announce_session(session, actor=world.leader)
-    petition = services.send_question(session, _question(world), actor=None)
+    petition = room.send_question(session, _question(world), actor=None)
     db.session.commit()
     assert petition.channel == Channel.SESSION and petition.unit == world.commune_a
     assert petition.status == PetitionStatus.RECEIVED and petition.tracking_code
@@ -219,11 +219,11 @@ def test_residents_send_questions_to_an_announced_session(world, clock):
 def test_questions_are_refused_for_drafts_and_once_the_session_started(world, clock):
     session = planned(world, clock, TODAY, SESSION_DAY)
     with pytest.raises(RuleViolation):
-        services.send_question(session, _question(world), actor=None)
+        room.send_question(session, _question(world), actor=None)
     services.announce_session(session, actor=world.leader)
     clock.set(at(SESSION_DAY, 9))
     with pytest.raises(RuleViolation):
-        services.send_question(session, _question(world), actor=None)
+        room.send_question(session, _question(world), actor=None)
 
 
 # In the room -----------------------------------------------------------------------
@@ -336,18 +336,18 @@ def test_a_commitment_recorded_later_is_offered_to_drafts_already_planned(world,
     later = planned(world, clock, TODAY, date(2026, 9, 10))
     clock.set(at(SESSION_DAY, 9))
     raise_in_room(world, session, title="Thoát nước phố Hàng Bạc", promised=date(2026, 5, 15))
-    assert [c.petition.title for c in services.missing_matters(later)] == [
+    assert [c.petition.title for c in planning.missing_matters(later)] == [
         "Thoát nước phố Hàng Bạc"]
-    assert services.add_matters_arising(later, actor=world.leader) == 1
+    assert planning.add_matters_arising(later, actor=world.leader) == 1
     db.session.commit()
     assert [i.title for i in later.agenda if i.is_matter_arising] == ["Thoát nước phố Hàng Bạc"]
     # A line the leader removes stays removed until they add the matters again.
-    services.remove_agenda_item(later.agenda[0], actor=world.leader)
+    planning.remove_agenda_item(later.agenda[0], actor=world.leader)
     clock.set(at(SESSION_DAY, 10))
     raise_in_room(world, session, title="Lấn chiếm vỉa hè", promised=date(2026, 5, 20))
     db.session.refresh(later)
     assert not any(i.is_matter_arising for i in later.agenda)
-    assert len(services.missing_matters(later)) == 2
+    assert len(planning.missing_matters(later)) == 2
 
 
 def test_a_draft_cancelled_before_its_notice_never_becomes_public(world, clock):
@@ -365,7 +365,7 @@ def test_moving_an_announced_session_restarts_the_notice_clock(world, clock):
     services.announce_session(session, actor=world.leader)  # 18 days ahead: on time
     clock.set(at(SESSION_DAY - timedelta(days=1)))
     moved = session_details(world, SESSION_DAY + timedelta(days=1))
-    services.update_session(session, moved, actor=world.leader)
+    planning.update_session(session, moved, actor=world.leader)
     db.session.commit()
     assert session.is_notice_late  # two days' notice of the new date
     assert _notified("session_notice_late") == {world.leader.id, world.inspector.id}
@@ -434,21 +434,21 @@ def test_requests_reaching_the_share_of_voters_alert_leaders_and_inspectors(worl
     world.commune_a.voter_count = 25  # 10% -> 3 requests
     residents = [world.resident, world.other_resident, factories.user()]
     for n, resident in enumerate(residents, start=1):
-        services.request_session(world.commune_a, actor=resident, reason="Vấn đề ngập úng")
-        assert services.pending_requests(world.commune_a) == n
+        session_requests.request_session(world.commune_a, actor=resident, reason="Vấn đề ngập úng")
+        assert session_requests.pending_requests(world.commune_a) == n
     db.session.commit()
     assert _notified("session_requested") == {world.leader.id, world.inspector.id}
     with pytest.raises(RuleViolation):
-        services.request_session(world.commune_a, actor=world.resident, reason=None)
+        session_requests.request_session(world.commune_a, actor=world.resident, reason=None)
 
 
 def test_holding_a_session_answers_the_requests(world, clock):
     clock.set(at(TODAY))
-    services.request_session(world.commune_a, actor=world.resident, reason=None)
+    session_requests.request_session(world.commune_a, actor=world.resident, reason=None)
     session = planned(world, clock, TODAY, SESSION_DAY)
     _held(world, clock, session)
-    assert services.pending_requests(world.commune_a) == 0
-    services.request_session(world.commune_a, actor=world.resident, reason=None)  # a new one
+    assert session_requests.pending_requests(world.commune_a) == 0
+    session_requests.request_session(world.commune_a, actor=world.resident, reason=None)  # a new one
 
 
 # Reminders and compliance ------------------------------------------------------------------
@@ -486,22 +486,22 @@ def test_compliance_counts_sessions_held_per_commune_and_year(world, clock):
 def test_a_question_sent_beforehand_can_become_a_commitment_in_the_room(world, clock):
     session = planned(world, clock, TODAY, SESSION_DAY)
     services.announce_session(session, actor=world.leader)
-    petition = services.send_question(session, _question(world), actor=None)
+    petition = room.send_question(session, _question(world), actor=None)
     db.session.commit()
     clock.set(at(SESSION_DAY, 9))
     item = session.items[0]
-    assert services.open_questions(session) == [item]
-    services.settle_question(session, item, services.Outcome(
+    assert room.open_questions(session) == [item]
+    room.settle_question(session, item, room.Outcome(
         outcome=ItemOutcome.COMMITTED, office=world.office_a, official=world.official,
         promised_on=date(2026, 6, 30)), actor=world.leader)
     db.session.commit()
     assert petition.status == PetitionStatus.IN_PROGRESS and petition.due_on == date(2026, 6, 30)
     assert petition.assignee == world.official and item.stage == ItemStage.QUESTION
-    assert services.open_questions(session) == []
+    assert room.open_questions(session) == []
     from portal.dialogues.queries import commitments_of
     assert commitments_of(session) == [item]  # listed with the conclusion
     with pytest.raises(RuleViolation):
-        services.settle_question(session, item, services.Outcome(
+        room.settle_question(session, item, room.Outcome(
             outcome=ItemOutcome.ANSWERED, office=world.office_a, official=world.official,
             answer="Đã trả lời tại hội nghị, phường sẽ lát lại vỉa hè."), actor=world.leader)
 
@@ -511,11 +511,11 @@ def test_an_acknowledged_question_answered_in_the_room(world, clock):
 
     session = planned(world, clock, TODAY, SESSION_DAY)
     services.announce_session(session, actor=world.leader)
-    petition = services.send_question(session, _question(world), actor=None)
+    petition = room.send_question(session, _question(world), actor=None)
     accept_petition(petition, actor=world.official)
     db.session.commit()
     clock.set(at(SESSION_DAY, 9))
-    services.settle_question(session, session.items[0], services.Outcome(
+    room.settle_question(session, session.items[0], room.Outcome(
         outcome=ItemOutcome.ANSWERED, office=world.office_a, official=world.leader,
         answer="Phường đã đưa vỉa hè Hàng Bông vào kế hoạch lát lại quý II."), actor=world.leader)
     db.session.commit()
@@ -526,8 +526,8 @@ def test_an_acknowledged_question_answered_in_the_room(world, clock):
 def test_residents_who_sent_questions_hear_of_a_move_or_a_cancellation(world, clock):
     session = planned(world, clock, TODAY, SESSION_DAY)
     services.announce_session(session, actor=world.leader)
-    services.send_question(session, _question(world), actor=None)
-    services.update_session(session, session_details(world, SESSION_DAY + timedelta(days=2)),
+    room.send_question(session, _question(world), actor=None)
+    planning.update_session(session, session_details(world, SESSION_DAY + timedelta(days=2)),
                             actor=world.leader)
     services.cancel_session(session, actor=world.leader, reason="Mưa bão, hoãn hội nghị")
     db.session.commit()

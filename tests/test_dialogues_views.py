@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from portal.dialogues import services
+from portal.dialogues import room, services
 from portal.dialogues.models import DialogueSession, ItemStage, SessionStatus
 from portal.extensions import db
 from portal.petitions.models import Channel, Petition, PetitionKind, PetitionStatus
@@ -175,7 +175,7 @@ def test_the_briefing_pack_gathers_what_the_chair_needs(client, world, clock):
         title="Câu hỏi ẩn danh", body="Câu hỏi của người muốn giữ bí mật danh tính.",
         kind=overdue.kind, category=world.category, unit=None, contact_name="Người Bí Mật",
         hide_identity=True)
-    hidden = services.send_question(session, hidden_draft, actor=None)
+    hidden = room.send_question(session, hidden_draft, actor=None)
     db.session.commit()
     login(client, world.leader)
     page = _text(client.get(f"/staff/dialogues/{session.id}/briefing"))
@@ -336,7 +336,7 @@ def test_the_request_form_offers_close_names_and_staff_read_the_reasons(client, 
 
 def test_the_room_screen_settles_questions_sent_beforehand(client, world, clock):
     session = _announced(world, clock)
-    question = services.send_question(session, PetitionDraft(
+    question = room.send_question(session, PetitionDraft(
         title="Lát lại vỉa hè Hàng Bông", body="Vỉa hè phố Hàng Bông hỏng nhiều đoạn, dễ vấp ngã.",
         kind=PetitionKind.RECOMMENDATION, category=world.category, unit=None), actor=None)
     db.session.commit()

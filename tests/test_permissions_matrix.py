@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from portal import clock
 from portal.answers import services as answers
 from portal.deadlines.models import CalendarDay
+from portal.dialogues import planning, room
 from portal.dialogues import services as dialogues
 from portal.dialogues.models import SessionItem
 from portal.extensions import db
@@ -51,14 +52,14 @@ def prepare_session(world, state: str):
     from tests.scenarios import session_details
 
     day = clock.today_in_vietnam() + timedelta(days=30)
-    session = dialogues.plan_session(world.commune_a, session_details(world, day),
+    session = planning.plan_session(world.commune_a, session_details(world, day),
                                      actor=world.leader)
-    dialogues.add_agenda_item(session, title="Khai mạc", starts=None, ends=None, presenter="",
+    planning.add_agenda_item(session, title="Khai mạc", starts=None, ends=None, presenter="",
                               actor=world.leader)
     if state != "session_draft":
         dialogues.announce_session(session, actor=world.leader)
     if state == "session_question":
-        dialogues.send_question(session, PetitionDraft(
+        room.send_question(session, PetitionDraft(
             title="Lát lại vỉa hè", body="Vỉa hè phố Hàng Bông hỏng nhiều đoạn, dễ vấp ngã.",
             kind=PetitionKind.RECOMMENDATION, category=world.category, unit=None), actor=None)
     if state in ("session_started", "session_held", "session_question"):
@@ -241,7 +242,7 @@ MATRIX = {
                               "session_draft"),
     "dialogues_staff.calendar": ("GET", lambda w, p: "/staff/dialogues/calendar", None, STAFF,
                                  "session_draft"),
-    "dialogues_staff.compliance_page": ("GET", lambda w, p: "/staff/dialogues/compliance", None,
+    "dialogue_oversight.compliance_page": ("GET", lambda w, p: "/staff/dialogues/compliance", None,
                                         STAFF, "session_draft"),
     "dialogues_staff.leader_history": ("GET", lambda w, p: f"/staff/dialogues/leaders/{w.leader.id}",
                                        None, SEES_A, "session_draft"),
@@ -272,7 +273,7 @@ MATRIX = {
                                "session_announced"),
     "dialogues_staff.held": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/held",
                              _with("held", attendance_count="80"), MANAGES_A, "session_started"),
-    "dialogues_staff.raised": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/raised",
+    "dialogue_room.raised": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/raised",
                                lambda w: {"title": "Ngập úng phố Hàng Bạc",
                                           "body": "Mưa to là phố Hàng Bạc ngập sâu nửa mét.",
                                           "category": str(w.category.id), "outcome": "committed",
@@ -280,20 +281,20 @@ MATRIX = {
                                           "promised_on": str(clock.today_in_vietnam()
                                                              + timedelta(days=30))},
                                MANAGES_A, "session_started"),
-    "dialogues_staff.question_outcome": (
+    "dialogue_room.question_outcome": (
         "POST", lambda w, p: f"/staff/dialogues/{p.id}/questions/{p.items[0].id}/outcome",
         _question_outcome, MANAGES_A, "session_question"),
-    "dialogues_staff.record": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/record",
+    "dialogue_room.record": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/record",
                                lambda w: {"minutes": "## Ý kiến cử tri", "attendance_count": "80"},
                                MANAGES_A, "session_held"),
-    "dialogues_staff.conclusion": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/conclusion",
+    "dialogue_room.conclusion": ("POST", lambda w, p: f"/staff/dialogues/{p.id}/conclusion",
                                    lambda w: {"number": "25/TB-UBND",
                                               "issued_on": str(clock.today_in_vietnam()),
                                               "text": "UBND phường giao các cơ quan giải quyết."},
                                    MANAGES_A, "session_held"),
-    "dialogues_staff.commune": ("GET", lambda w, p: f"/staff/dialogues/communes/{w.commune_a.id}",
+    "dialogue_oversight.commune": ("GET", lambda w, p: f"/staff/dialogues/communes/{w.commune_a.id}",
                                 None, SEES_A, "session_draft"),
-    "dialogues_staff.commune POST": ("POST",
+    "dialogue_oversight.commune POST": ("POST",
                                      lambda w, p: f"/staff/dialogues/communes/{w.commune_a.id}",
                                      lambda w: {"voters": "20000"},
                                      row("login", 403, 403, 403, 404, 302, 403, 302),

@@ -20,7 +20,7 @@ from portal.dialogues.models import (
     SessionItem,
     SessionStatus,
 )
-from portal.dialogues.services import open_commitments
+from portal.dialogues.planning import open_commitments
 from portal.extensions import db
 from portal.permissions import staff_scope
 from portal.petitions.models import OPEN_STATUSES, Category, Petition

@@ -1,6 +1,7 @@
-"""Leaders' side of dialogue sessions: plan, agenda, announce, the briefing
-pack, record the session and what is raised in the room, publish the
-conclusion; compliance per commune for leaders and inspectors; the rules."""
+"""Staff side of dialogue sessions: the lists, planning, the session page
+with its agenda and status actions, and the briefing pack. The room and the
+write-up are in ``room_views``; communes, compliance and rules in
+``oversight_views``."""
 
 from __future__ import annotations
 
@@ -13,59 +14,44 @@ from flask_login import current_user
 
 from portal import clock
 from portal.accounts.models import Role, User
-from portal.dialogues import compliance, queries, rules, services
+from portal.dialogues import planning, queries, room, services
 from portal.dialogues.forms import (
     AgendaItemForm,
-    ConclusionForm,
-    DialogueRuleForm,
     HeldForm,
-    OutcomeForm,
-    RaisedForm,
-    RecordForm,
     SessionForm,
     StaffFilterForm,
-    VotersForm,
 )
 from portal.dialogues.models import (
     AgendaItem,
-    ItemOutcome,
     ItemStage,
     SessionFormat,
-    SessionItem,
     SessionStatus,
 )
-from portal.errors import DomainError, RuleViolation
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.forms import ActionForm
 from portal.handling.forms import ReasonForm
-from portal.handling.services import holder_grants_for_unit
-from portal.pagination import page_number, paginate
+from portal.pagination import paginate
 from portal.permissions import (
     access_session,
-    admin_area_guard,
     can_manage_session,
     can_plan_sessions,
-    can_set_voters,
     require,
     scope_of,
     staff_area_guard,
     staff_scope,
 )
-from portal.petitions import queries as petition_queries
-from portal.petitions.models import Category
 from portal.units import queries as unit_queries
-from portal.units.models import Office, Unit
+from portal.units.models import Unit
 
 bp = Blueprint("dialogues_staff", __name__, url_prefix="/staff/dialogues")
 bp.before_request(staff_area_guard)
 
-rules_bp = Blueprint("dialogue_rules", __name__, url_prefix="/admin")
-rules_bp.before_request(admin_area_guard)
 
 SESSION = "/<int(max=2147483647):session_id>"
 
 
-def _communes_in(scope) -> list[Unit]:
+def communes_in(scope) -> list[Unit]:
     if scope.national:
         return []  # thousands of communes: national staff pick from a province's page
     return [u for u in unit_queries.units_in(scope.unit_ids) if not u.is_province]
@@ -75,7 +61,7 @@ def _communes_in(scope) -> list[Unit]:
 
 @bp.route("")
 def index():
-    form = StaffFilterForm(request.args, communes=_communes_in(staff_scope(current_user)))
+    form = StaffFilterForm(request.args, communes=communes_in(staff_scope(current_user)))
     filters = queries.StaffSessionFilters()
     if form.validate():
         filters = queries.StaffSessionFilters(
@@ -115,20 +101,20 @@ def leader_history(user_id: int):
 # Planning ----------------------------------------------------------------------
 
 def _session_form(*, unit: Unit | None, obj=None, **kwargs) -> SessionForm:
-    communes = _communes_in(scope_of(current_user, {Role.LEADER}))
-    chairs = services.chair_candidates(unit) if unit is not None else []
+    communes = communes_in(scope_of(current_user, {Role.LEADER}))
+    chairs = planning.chair_candidates(unit) if unit is not None else []
     if unit is None and len(communes) == 1:
-        chairs = services.chair_candidates(communes[0])
+        chairs = planning.chair_candidates(communes[0])
     elif unit is None:
-        chairs = list({u.id: u for c in communes for u in services.chair_candidates(c)}.values())
+        chairs = list({u.id: u for c in communes for u in planning.chair_candidates(c)}.values())
     return SessionForm(communes=communes, chairs=chairs, obj=obj, **kwargs)
 
 
-def _details(form: SessionForm) -> services.SessionDetails:
+def _details(form: SessionForm) -> planning.SessionDetails:
     starts = datetime.combine(form.starts_on.data, form.starts_time.data, tzinfo=clock.VIETNAM)
     ends = (datetime.combine(form.starts_on.data, form.ends_time.data, tzinfo=clock.VIETNAM)
             if form.ends_time.data else None)
-    return services.SessionDetails(
+    return planning.SessionDetails(
         title=form.title.data, theme=form.theme.data or "", starts_at=starts, ends_at=ends,
         venue=form.venue.data or "", format=SessionFormat(form.format.data),
         online_link=form.online_link.data, expected_participants=form.expected_participants.data,
@@ -148,7 +134,7 @@ def new():
     if form.validate_on_submit():
         unit = db.session.get(Unit, int(form.commune.data))
         try:
-            session = services.plan_session(unit, _details(form), actor=current_user)
+            session = planning.plan_session(unit, _details(form), actor=current_user)
         except DomainError as exc:
             db.session.rollback()
             if not form.add_error(exc):
@@ -183,7 +169,7 @@ def edit(session_id: int):
             "co_chairs": session.co_chairs})
     elif form.validate_on_submit():
         try:
-            services.update_session(session, _details(form), actor=current_user)
+            planning.update_session(session, _details(form), actor=current_user)
         except DomainError as exc:
             db.session.rollback()
             if not form.add_error(exc):
@@ -220,9 +206,9 @@ def render_session(session, *, forms: dict | None = None, status: int = 200):
         questions=queries.items_of(session, ItemStage.QUESTION),
         raised=queries.items_of(session, ItemStage.RAISED),
         may_manage=can_manage_session(current_user, session),
-        missing_matters=(services.missing_matters(session)
+        missing_matters=(planning.missing_matters(session)
                          if session.status == SessionStatus.DRAFT else []),
-        may_record=services.may_record_raised(session),
+        may_record=room.may_record_raised(session),
         has_started=today >= clock.local_date(session.starts_at),
         **context,
     ), status
@@ -258,7 +244,7 @@ def perform(session_id: int, *, form: Callable, form_name: str, run: Callable, d
 def add_agenda_item(session_id: int):
     return perform(session_id, form=lambda: AgendaItemForm(prefix="agenda"),
                    form_name="agenda_form",
-                   run=lambda s, f: services.add_agenda_item(
+                   run=lambda s, f: planning.add_agenda_item(
                        s, title=f.title.data, starts=f.starts.data, ends=f.ends.data,
                        presenter=f.presenter.data, actor=current_user),
                    done=_("Đã thêm mục vào chương trình."))
@@ -278,7 +264,7 @@ ITEM = SESSION + "/agenda/<int(max=2147483647):item_id>"
 def move_agenda_item(session_id: int, item_id: int):
     up = request.form.get("direction") != "down"
     return perform(session_id, form=lambda: ActionForm(), form_name="move_form",
-                   run=lambda s, f: services.move_agenda_item(
+                   run=lambda s, f: planning.move_agenda_item(
                        _agenda_item(s, item_id), up=up, actor=current_user),
                    done=_("Đã đổi thứ tự chương trình."))
 
@@ -286,7 +272,7 @@ def move_agenda_item(session_id: int, item_id: int):
 @bp.route(ITEM + "/delete", methods=["POST"])
 def remove_agenda_item(session_id: int, item_id: int):
     return perform(session_id, form=lambda: ActionForm(), form_name="remove_form",
-                   run=lambda s, f: services.remove_agenda_item(_agenda_item(s, item_id),
+                   run=lambda s, f: planning.remove_agenda_item(_agenda_item(s, item_id),
                                                                 actor=current_user),
                    done=_("Đã bỏ mục khỏi chương trình."))
 
@@ -294,7 +280,7 @@ def remove_agenda_item(session_id: int, item_id: int):
 @bp.route(SESSION + "/matters-arising", methods=["POST"])
 def matters_arising(session_id: int):
     return perform(session_id, form=lambda: ActionForm(prefix="matters"), form_name="matters_form",
-                   run=lambda s, f: services.add_matters_arising(s, actor=current_user),
+                   run=lambda s, f: planning.add_matters_arising(s, actor=current_user),
                    done=_("Đã đưa các việc tồn đọng vào chương trình."))
 
 
@@ -323,256 +309,8 @@ def held(session_id: int):
                    done=_("Đã xác nhận hội nghị đã tổ chức."))
 
 
-# Pages of their own: briefing, the room, the record, the conclusion --------------------------
-
 @bp.route(SESSION + "/briefing")
 def briefing(session_id: int):
     session = access_session(current_user, session_id, staff=True)
     return render_template("staff/dialogues/briefing.html", session=session,
                            pack=queries.briefing(session), today=clock.today_in_vietnam())
-
-
-def _raised_form(session, **kwargs) -> RaisedForm:
-    return RaisedForm(categories=petition_queries.active_categories(),
-                      grants=holder_grants_for_unit(session.unit), **kwargs)
-
-
-def _question_forms(session, grants, submitted=None) -> dict:
-    """A small outcome form per open question (prefix q<id>); the one just
-    submitted keeps its input and errors."""
-    forms = {}
-    for item in services.open_questions(session):
-        if submitted is not None and submitted[0] == item.id:
-            forms[item.id] = submitted[1]
-        else:
-            forms[item.id] = OutcomeForm(prefix=f"q{item.id}", grants=grants, formdata=None)
-    return forms
-
-
-def _raised_page(session, form, status=200, submitted=None):
-    grants = holder_grants_for_unit(session.unit)
-    return render_template("staff/dialogues/raised.html", session=session, form=form,
-                           raised=queries.items_of(session, ItemStage.RAISED),
-                           questions=services.open_questions(session),
-                           question_forms=_question_forms(session, grants, submitted),
-                           may_record=services.may_record_raised(session)), status
-
-
-def _outcome(form: OutcomeForm) -> services.Outcome:
-    chosen = form.chosen()
-    return services.Outcome(
-        outcome=ItemOutcome(form.outcome.data),
-        office=db.session.get(Office, chosen[0]) if chosen else None,
-        official=db.session.get(User, chosen[1]) if chosen else None,
-        answer=form.answer.data, promised_on=form.promised_on.data)
-
-
-@bp.route(SESSION + "/questions/<int(max=2147483647):item_id>/outcome", methods=["POST"])
-def question_outcome(session_id: int, item_id: int):
-    """The room settles a question sent beforehand."""
-    session = access_session(current_user, session_id, staff=True)
-    require(can_manage_session(current_user, session))
-    item = db.session.get(SessionItem, item_id)
-    if item is None or item.session_id != session.id or item.stage != ItemStage.QUESTION:
-        abort(404)
-    form = OutcomeForm(prefix=f"q{item.id}", grants=holder_grants_for_unit(session.unit))
-    blank = _raised_form(session, formdata=None)
-    if not form.validate_on_submit():
-        return _raised_page(session, blank, 400, submitted=(item.id, form))
-    try:
-        services.settle_question(session, item, _outcome(form), actor=current_user)
-    except DomainError as exc:
-        db.session.rollback()
-        if not form.add_error(exc):
-            flash(exc.message, "error")
-        session = access_session(current_user, session_id, staff=True)
-        return _raised_page(session, blank, exc.status_code, submitted=(item_id, form))
-    code = item.petition.tracking_code
-    db.session.commit()
-    flash(_("Đã ghi kết quả cho câu hỏi %(code)s.", code=code), "success")
-    return redirect(url_for(".raised", session_id=session_id))
-
-
-@bp.route(SESSION + "/raised", methods=["GET", "POST"])
-def raised(session_id: int):
-    session = access_session(current_user, session_id, staff=True)
-    require(can_manage_session(current_user, session))
-    form = _raised_form(session)
-    if not form.validate_on_submit():
-        return _raised_page(session, form, 400 if form.is_submitted() else 200)
-    chosen = form.chosen()
-    entry = services.RaisedPetition(
-        title=form.title.data, body=form.body.data,
-        category=db.session.get(Category, int(form.category.data)),
-        outcome=ItemOutcome(form.outcome.data), speaker_name=form.speaker_name.data or None,
-        speaker_phone=form.speaker_phone.data or None, answer=form.answer.data,
-        office=db.session.get(Office, chosen[0]) if chosen else None,
-        official=db.session.get(User, chosen[1]) if chosen else None,
-        promised_on=form.promised_on.data,
-    )
-    try:
-        item = services.record_raised(session, entry, actor=current_user)
-    except DomainError as exc:
-        db.session.rollback()
-        if not form.add_error(exc):
-            flash(exc.message, "error")
-        session = access_session(current_user, session_id, staff=True)
-        return _raised_page(session, form, exc.status_code)
-    code = item.petition.tracking_code
-    db.session.commit()
-    flash(_("Đã ghi ý kiến %(code)s. Nhập ý kiến tiếp theo.", code=code), "success")
-    return redirect(url_for(".raised", session_id=session_id))
-
-
-@bp.route(SESSION + "/record", methods=["GET", "POST"])
-def record(session_id: int):
-    session = access_session(current_user, session_id, staff=True)
-    require(can_manage_session(current_user, session))
-    form = RecordForm()
-    if request.method == "GET":
-        form.process(data={"attendance_count": session.attendance_count,
-                           "organisations": session.attending_organisations,
-                           "minutes": session.minutes_source,
-                           "conclusion_text": session.conclusion_text})
-    elif form.validate_on_submit():
-        try:
-            services.save_record(session, attendance=form.attendance_count.data,
-                                 organisations=form.organisations.data,
-                                 minutes_source=form.minutes.data,
-                                 conclusion_text=form.conclusion_text.data, actor=current_user)
-        except DomainError as exc:
-            db.session.rollback()
-            if not form.add_error(exc):
-                flash(exc.message, "error")
-            session = access_session(current_user, session_id, staff=True)
-            return render_template("staff/dialogues/record.html", session=session,
-                                   form=form), exc.status_code
-        db.session.commit()
-        flash(_("Đã lưu biên bản."), "success")
-        return redirect(url_for(".record", session_id=session_id))
-    status = 400 if form.is_submitted() else 200
-    return render_template("staff/dialogues/record.html", session=session, form=form), status
-
-
-@bp.route(SESSION + "/conclusion", methods=["GET", "POST"])
-def conclusion(session_id: int):
-    session = access_session(current_user, session_id, staff=True)
-    require(can_manage_session(current_user, session))
-    form = ConclusionForm()
-    if request.method == "GET":
-        form.process(data={"text": session.conclusion_text,
-                           "issued_on": clock.today_in_vietnam()})
-    elif form.validate_on_submit():
-        try:
-            services.conclude_session(session, number=form.number.data,
-                                      issued_on=form.issued_on.data, text=form.text.data,
-                                      actor=current_user)
-        except DomainError as exc:
-            db.session.rollback()
-            if not form.add_error(exc):
-                flash(exc.message, "error")
-            session = access_session(current_user, session_id, staff=True)
-            return _conclusion_page(session, form, exc.status_code)
-        db.session.commit()
-        flash(_("Đã công bố thông báo kết luận trên trang hội nghị."), "success")
-        return redirect(url_for(".session", session_id=session_id))
-    return _conclusion_page(session, form, 400 if form.is_submitted() else 200)
-
-
-def _conclusion_page(session, form, status=200):
-    return render_template("staff/dialogues/conclusion.html", session=session, form=form,
-                           commitments=queries.commitments_of(session)), status
-
-
-# Communes: requests, the voters' roll, compliance --------------------------------------
-
-@bp.route("/communes/<int(max=2147483647):unit_id>", methods=["GET", "POST"])
-def commune(unit_id: int):
-    unit = db.get_or_404(Unit, unit_id)
-    if unit.is_province or not staff_scope(current_user).covers(unit):
-        abort(404)
-    form = VotersForm(data={"voters": unit.voter_count} if request.method == "GET" else None)
-    status = 200
-    if request.method == "POST":
-        require(can_set_voters(current_user, unit))
-        if form.validate_on_submit():
-            try:
-                services.set_voter_count(unit, form.voters.data, actor=current_user)
-            except RuleViolation as exc:
-                db.session.rollback()
-                form.add_error(exc)
-                status = exc.status_code
-            else:
-                db.session.commit()
-                flash(_("Đã lưu số cử tri."), "success")
-                return redirect(url_for(".commune", unit_id=unit.id))
-        else:
-            status = 400
-    year = clock.today_in_vietnam().year
-    summary = compliance.commune_years(staff_scope(current_user), year, only=unit)
-    return render_template(
-        "staff/dialogues/commune.html", unit=unit, form=form, summary=summary[0],
-        page=paginate(queries.staff_sessions(current_user,
-                                             queries.StaffSessionFilters(commune=unit))),
-        threshold=rules.request_threshold(unit, clock.today_in_vietnam()),
-        requests=services.standing_requests(unit),
-        today=clock.today_in_vietnam(),
-    ), status
-
-
-PER_PAGE_COMPLIANCE = 100
-
-
-@bp.route("/compliance")
-def compliance_page():
-    today = clock.today_in_vietnam()
-    raw_year = request.args.get("year", "")
-    year = int(raw_year) if raw_year.isascii() and raw_year.isdecimal() and len(raw_year) == 4 \
-        else today.year
-    if not 2020 <= year <= today.year:
-        year = today.year
-    scope = staff_scope(current_user)
-    province = unit_queries.unit_by_code(request.args.get("province", ""))
-    if province is not None and not province.is_province:
-        province = None
-    rows = compliance.commune_years(scope, year, province=province)
-    only_flagged = request.args.get("flagged") == "1"
-    shown = [r for r in rows if r.is_flagged] if only_flagged else rows
-    page_no = page_number()
-    start = (page_no - 1) * PER_PAGE_COMPLIANCE
-    return render_template(
-        "staff/dialogues/compliance.html", rows=shown[start:start + PER_PAGE_COMPLIANCE],
-        total=len(shown), flagged_total=sum(r.is_flagged for r in rows), communes=len(rows),
-        year=year, years=range(today.year, 2024, -1), page_no=page_no,
-        pages=max(1, -(-len(shown) // PER_PAGE_COMPLIANCE)), only_flagged=only_flagged,
-        province=province, provinces=unit_queries.provinces() if scope.national else [],
-    )
-
-
-# The rules (admins) -------------------------------------------------------------------
-
-def _rules_page(form, status=200):
-    return render_template("admin/dialogue_rules.html", form=form,
-                           rules=rules.all_rules()), status
-
-
-@rules_bp.route("/dialogue-rules", methods=["GET", "POST"])
-def dialogue_rules():
-    form = DialogueRuleForm(provinces=unit_queries.provinces())
-    if form.validate_on_submit():
-        province = db.session.get(Unit, int(form.province.data)) if form.province.data else None
-        values = {name: getattr(form, name).data for name in (
-            "notice_days", "results_days", "min_sessions_per_year", "request_threshold_percent")}
-        try:
-            rules.add_rule_version(province=province, values=values,
-                                   valid_from=form.valid_from.data,
-                                   legal_basis=form.legal_basis.data, actor=current_user)
-        except RuleViolation as exc:
-            db.session.rollback()
-            form.add_error(exc)
-            return _rules_page(form, exc.status_code)
-        db.session.commit()
-        flash(_("Đã thêm quy định mới. Hội nghị diễn ra trước ngày hiệu lực vẫn theo quy định cũ."),
-              "success")
-        return redirect(url_for(".dialogue_rules"))
-    return _rules_page(form, 400 if form.is_submitted() else 200)

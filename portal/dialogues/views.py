@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal import clock
-from portal.dialogues import queries, rules, services
+from portal.dialogues import queries, room, rules, session_requests
 from portal.dialogues.forms import PublicFilterForm, QuestionForm, RequestForm
 from portal.dialogues.models import ItemStage, SessionStatus
 from portal.errors import RuleViolation
@@ -105,7 +105,7 @@ def question(session_id: int):
         is_public=form.is_public.data,
     )
     try:
-        petition = services.send_question(
+        petition = room.send_question(
             record, draft, actor=current_user if current_user.is_authenticated else None)
     except RuleViolation as exc:
         db.session.rollback()
@@ -122,7 +122,7 @@ def _request_page(form, status=200, unit=None, suggestions=()):
     threshold = pending = None
     if unit is not None:
         threshold = rules.request_threshold(unit, clock.today_in_vietnam())
-        pending = services.pending_requests(unit)
+        pending = session_requests.pending_requests(unit)
     return render_template("dialogues/request.html", form=form, unit=unit, threshold=threshold,
                            pending=pending, suggestions=suggestions), status
 
@@ -141,7 +141,7 @@ def request_session():
     try:
         unit = unit_queries.commune_from_input(form.province.data, form.commune.data,
                                                form.commune_code.data)
-        services.request_session(unit, actor=current_user, reason=form.reason.data)
+        session_requests.request_session(unit, actor=current_user, reason=form.reason.data)
     except RuleViolation as exc:
         db.session.rollback()
         if not form.add_error(exc):
