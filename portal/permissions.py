@@ -223,6 +223,26 @@ def access_session(user, session_id: int, *, staff: bool) -> DialogueSession:
     return session
 
 
+def access_leader(user, user_id: int) -> User:
+    """A leader whose history of sessions ``user`` may read: one who leads a
+    unit inside the reader's scope (or anyone's, for national staff)."""
+    leader = db.session.get(User, user_id)
+    scope = staff_scope(user)
+    grants = [g for g in (leader.grants if leader else ()) if g.role == Role.LEADER]
+    if not grants or not (scope.national
+                          or any(g.unit is not None and scope.covers(g.unit) for g in grants)):
+        abort(404)
+    return leader
+
+
+def access_commune(user, unit_id: int) -> Unit:
+    """A commune inside the staff member's scope; 404 otherwise."""
+    unit = db.session.get(Unit, unit_id)
+    if unit is None or unit.is_province or not staff_scope(user).covers(unit):
+        abort(404)
+    return unit
+
+
 def can_set_voters(user, unit: Unit) -> bool:
     return scope_of(user, {Role.LEADER}).covers(unit) or is_admin(user)
 

@@ -2,7 +2,7 @@
 commune and year for staff in scope, and the dated rules (admins)."""
 
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -16,6 +16,7 @@ from portal.errors import RuleViolation
 from portal.extensions import db
 from portal.pagination import page_number, paginate
 from portal.permissions import (
+    access_commune,
     admin_area_guard,
     can_set_voters,
     require,
@@ -34,9 +35,7 @@ rules_bp.before_request(admin_area_guard)
 
 @bp.route("/communes/<int(max=2147483647):unit_id>", methods=["GET", "POST"])
 def commune(unit_id: int):
-    unit = db.get_or_404(Unit, unit_id)
-    if unit.is_province or not staff_scope(current_user).covers(unit):
-        abort(404)
+    unit = access_commune(current_user, unit_id)
     form = VotersForm(data={"voters": unit.voter_count} if request.method == "GET" else None)
     status = 200
     if request.method == "POST":

@@ -33,6 +33,7 @@ from portal.forms import ActionForm
 from portal.handling.forms import ReasonForm
 from portal.pagination import paginate
 from portal.permissions import (
+    access_leader,
     access_session,
     can_manage_session,
     can_plan_sessions,
@@ -86,28 +87,23 @@ def calendar():
 @bp.route("/leaders/<int(max=2147483647):user_id>")
 def leader_history(user_id: int):
     """A leader's sessions, with the clocks each met or missed."""
-    leader = db.get_or_404(User, user_id)
-    scope = staff_scope(current_user)
-    leads_somewhere = any(g.role == Role.LEADER for g in leader.grants)
-    leader_units = [g.unit for g in leader.grants if g.role == Role.LEADER and g.unit is not None]
-    if not leads_somewhere or not (scope.national or any(scope.covers(u) for u in leader_units)):
-        abort(404)
+    leader = access_leader(current_user, user_id)
     page = paginate(queries.sessions_chaired_by(leader).where(
-        scope.units_clause(queries.DialogueSession.unit_id)))
+        staff_scope(current_user).units_clause(queries.DialogueSession.unit_id)))
     return render_template("staff/dialogues/leader.html", leader=leader, page=page,
                            today=clock.today_in_vietnam())
 
 
 # Planning ----------------------------------------------------------------------
 
-def _session_form(*, unit: Unit | None, obj=None, **kwargs) -> SessionForm:
+def _session_form(*, unit: Unit | None, **kwargs) -> SessionForm:
     communes = communes_in(scope_of(current_user, {Role.LEADER}))
     chairs = planning.chair_candidates(unit) if unit is not None else []
     if unit is None and len(communes) == 1:
         chairs = planning.chair_candidates(communes[0])
     elif unit is None:
         chairs = list({u.id: u for c in communes for u in planning.chair_candidates(c)}.values())
-    return SessionForm(communes=communes, chairs=chairs, obj=obj, **kwargs)
+    return SessionForm(communes=communes, chairs=chairs, **kwargs)
 
 
 def _details(form: SessionForm) -> planning.SessionDetails:
