@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, flash, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -154,3 +154,17 @@ def register_error_handlers(app: Flask) -> None:
     def handle_500(exc: InternalServerError):
         _rollback()
         return error_response(500)
+
+
+def report_to_form(form, call):
+    """Run ``call`` (a service use case) for a submitted form and return
+    ``(its result, None)``. A rule it refuses rolls the transaction back and
+    is shown next to its field, or as a message at the top; then
+    ``(None, the error)`` lets the view show the form again with its status."""
+    try:
+        return call(), None
+    except DomainError as exc:
+        db.session.rollback()
+        if not form.add_error(exc):
+            flash(exc.message, "error")
+        return None, exc

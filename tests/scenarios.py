@@ -71,13 +71,13 @@ def raise_in_room(world, session, *, title: str, committed: bool = True, who=Non
     from portal.dialogues import room
     from portal.dialogues.models import ItemOutcome
 
-    entry = room.RaisedPetition(
+    said = room.RaisedPetition(
         title=title, body=f"Ý kiến của cử tri tại hội nghị: {title}.", category=world.category,
+        speaker_name="Ông Nguyễn Văn Tư, tổ dân phố 5")
+    decided = room.Outcome(
         outcome=ItemOutcome.COMMITTED if committed else ItemOutcome.ANSWERED,
-        speaker_name="Ông Nguyễn Văn Tư, tổ dân phố 5",
-        answer=None if committed else "Phường đã bố trí kinh phí, sẽ thay đèn trong tuần tới.",
         office=world.office_a, official=who or world.official, promised_on=promised,
-    )
-    item = room.record_raised(session, entry, actor=world.leader)
+        answer=None if committed else "Phường đã bố trí kinh phí, sẽ thay đèn trong tuần tới.")
+    item = room.record_raised(session, said, decided, actor=world.leader)
     db.session.commit()
     return item

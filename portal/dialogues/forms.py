@@ -20,7 +20,7 @@ from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
 from portal.dialogues.models import ItemOutcome, SessionFormat, SessionStatus
 from portal.forms import BaseForm, max_length, required
-from portal.handling.forms import holder_value
+from portal.handling.forms import HolderForm
 from portal.petitions.forms import (
     EARLIEST_DATE,
     LATEST_DATE,
@@ -115,7 +115,7 @@ class RecordForm(BaseForm):
                                     validators=[Optional(), max_length(20_000)])
 
 
-class OutcomeForm(BaseForm):
+class OutcomeForm(HolderForm):
     """What the room decided: answered there, or a commitment to one office
     and one named official with a date."""
 
@@ -123,24 +123,14 @@ class OutcomeForm(BaseForm):
                          choices=[SelectChoice(o.value, o.label) for o in ItemOutcome],
                          default=ItemOutcome.COMMITTED.value,
                          validators=[required(_l("Vui lòng chọn kết quả."))])
-    holder = SelectField(_l("Cơ quan và cán bộ chịu trách nhiệm"), validators=[
-        required(_l("Vui lòng chọn cán bộ chịu trách nhiệm."))],
-        description=_l("Người trả lời tại hội nghị, hoặc người được giao thực hiện cam kết."))
     promised_on = _date(_l("Hạn hoàn thành cam kết"), optional=True)
     answer = TextAreaField(_l("Nội dung đã trả lời"), validators=[Optional(), max_length(20_000)],
                            description=_l("Khi trả lời ngay tại hội nghị."))
 
-    def __init__(self, *args, grants=(), **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.holder.choices = [SelectChoice("", _l("— Chọn cơ quan, cán bộ —"))] + [
-            SelectChoice(holder_value(g), f"{g.office.name} — {g.user.display_name}")
-            for g in grants]
-
-    def chosen(self) -> tuple[int, int] | None:
-        office_id, _sep, user_id = (self.holder.data or "").partition(":")
-        if not (office_id.isdigit() and user_id.isdigit()):
-            return None
-        return int(office_id), int(user_id)
+        self.holder.description = _l("Người trả lời tại hội nghị, hoặc người được giao thực "
+                                     "hiện cam kết.")
 
 
 class RaisedForm(OutcomeForm):

@@ -12,7 +12,7 @@ from portal.dialogues.forms import (
     DialogueRuleForm,
     VotersForm,
 )
-from portal.errors import RuleViolation
+from portal.errors import report_to_form
 from portal.extensions import db
 from portal.pagination import page_number, paginate
 from portal.permissions import (
@@ -41,16 +41,13 @@ def commune(unit_id: int):
     if request.method == "POST":
         require(can_set_voters(current_user, unit))
         if form.validate_on_submit():
-            try:
-                session_requests.set_voter_count(unit, form.voters.data, actor=current_user)
-            except RuleViolation as exc:
-                db.session.rollback()
-                form.add_error(exc)
-                status = exc.status_code
-            else:
+            _result, error = report_to_form(form, lambda: session_requests.set_voter_count(
+                unit, form.voters.data, actor=current_user))
+            if not error:
                 db.session.commit()
                 flash(_("Đã lưu số cử tri."), "success")
-                return redirect(url_for(".commune", unit_id=unit.id))
+                return redirect(url_for(".commune", unit_id=unit_id))
+            status = error.status_code
         else:
             status = 400
     year = clock.today_in_vietnam().year
@@ -108,14 +105,11 @@ def dialogue_rules():
         province = db.session.get(Unit, int(form.province.data)) if form.province.data else None
         values = {name: getattr(form, name).data for name in (
             "notice_days", "results_days", "min_sessions_per_year", "request_threshold_percent")}
-        try:
-            rules.add_rule_version(province=province, values=values,
-                                   valid_from=form.valid_from.data,
-                                   legal_basis=form.legal_basis.data, actor=current_user)
-        except RuleViolation as exc:
-            db.session.rollback()
-            form.add_error(exc)
-            return _rules_page(form, exc.status_code)
+        _result, error = report_to_form(form, lambda: rules.add_rule_version(
+            province=province, values=values, valid_from=form.valid_from.data,
+            legal_basis=form.legal_basis.data, actor=current_user))
+        if error:
+            return _rules_page(form, error.status_code)
         db.session.commit()
         flash(_("Đã thêm quy định mới. Hội nghị diễn ra trước ngày hiệu lực vẫn theo quy định cũ."),
               "success")

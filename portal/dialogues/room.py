@@ -38,13 +38,8 @@ class RaisedPetition:
     title: str
     body: str
     category: object
-    outcome: ItemOutcome
     speaker_name: str | None = None
     speaker_phone: str | None = None
-    answer: str | None = None
-    office: Office | None = None
-    official: User | None = None
-    promised_on: date | None = None
     kind: PetitionKind = PetitionKind.RECOMMENDATION
 
 
@@ -104,13 +99,12 @@ def _settle(session: DialogueSession, petition: Petition, outcome: Outcome, *,
         response.session_id = session.id
 
 
-def record_raised(session: DialogueSession, raised: RaisedPetition, *, actor: User) -> SessionItem:
+def record_raised(session: DialogueSession, raised: RaisedPetition, outcome: Outcome, *,
+                  actor: User) -> SessionItem:
     """A petition raised in the room becomes a petition of the commune
     (channel "session"), acknowledged at once, and either answered there
     (an answer given at the session) or committed to one office and one
     named official with a promised date."""
-    outcome = Outcome(outcome=raised.outcome, office=raised.office, official=raised.official,
-                      answer=raised.answer, promised_on=raised.promised_on)
     _check_outcome(session, outcome, actor)
     draft = petitions.PetitionDraft(
         title=raised.title, body=raised.body, kind=raised.kind, category=raised.category,
@@ -120,7 +114,7 @@ def record_raised(session: DialogueSession, raised: RaisedPetition, *, actor: Us
     )
     petition = petitions.submit_petition(draft, actor=None)
     item = SessionItem(session=session, petition=petition, stage=ItemStage.RAISED,
-                       outcome=raised.outcome, created_at=clock.now(), entered_by_id=actor.id)
+                       outcome=outcome.outcome, created_at=clock.now(), entered_by_id=actor.id)
     db.session.add(item)
     _settle(session, petition, outcome, actor=actor)
     db.session.flush()

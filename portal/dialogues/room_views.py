@@ -21,7 +21,7 @@ from portal.dialogues.models import (
     SessionItem,
 )
 from portal.dialogues.staff_views import SESSION
-from portal.errors import DomainError
+from portal.errors import report_to_form
 from portal.extensions import db
 from portal.handling.services import holder_grants_for_unit
 from portal.permissions import (
@@ -73,11 +73,16 @@ def _outcome(form: OutcomeForm) -> room.Outcome:
         answer=form.answer.data, promised_on=form.promised_on.data)
 
 
+def _managed_session(session_id: int):
+    session = access_session(current_user, session_id, staff=True)
+    require(can_manage_session(current_user, session))
+    return session
+
+
 @bp.route(SESSION + "/questions/<int(max=2147483647):item_id>/outcome", methods=["POST"])
 def question_outcome(session_id: int, item_id: int):
     """The room settles a question sent beforehand."""
-    session = access_session(current_user, session_id, staff=True)
-    require(can_manage_session(current_user, session))
+    session = _managed_session(session_id)
     item = db.session.get(SessionItem, item_id)
     if item is None or item.session_id != session.id or item.stage != ItemStage.QUESTION:
         abort(404)
@@ -85,14 +90,11 @@ def question_outcome(session_id: int, item_id: int):
     blank = _raised_form(session, formdata=None)
     if not form.validate_on_submit():
         return _raised_page(session, blank, 400, submitted=(item.id, form))
-    try:
-        room.settle_question(session, item, _outcome(form), actor=current_user)
-    except DomainError as exc:
-        db.session.rollback()
-        if not form.add_error(exc):
-            flash(exc.message, "error")
-        session = access_session(current_user, session_id, staff=True)
-        return _raised_page(session, blank, exc.status_code, submitted=(item_id, form))
+    _result, error = report_to_form(form, lambda: room.settle_question(session, item, _outcome(form),
+                                                              actor=current_user))
+    if error:
+        return _raised_page(_managed_session(session_id), blank, error.status_code,
+                            submitted=(item_id, form))
     code = item.petition.tracking_code
     db.session.commit()
     flash(_("Đã ghi kết quả cho câu hỏi %(code)s.", code=code), "success")
@@ -101,29 +103,19 @@ def question_outcome(session_id: int, item_id: int):
 
 @bp.route(SESSION + "/raised", methods=["GET", "POST"])
 def raised(session_id: int):
-    session = access_session(current_user, session_id, staff=True)
-    require(can_manage_session(current_user, session))
+    session = _managed_session(session_id)
     form = _raised_form(session)
     if not form.validate_on_submit():
         return _raised_page(session, form, 400 if form.is_submitted() else 200)
-    chosen = form.chosen()
-    entry = room.RaisedPetition(
+    said = room.RaisedPetition(
         title=form.title.data, body=form.body.data,
         category=db.session.get(Category, int(form.category.data)),
-        outcome=ItemOutcome(form.outcome.data), speaker_name=form.speaker_name.data or None,
-        speaker_phone=form.speaker_phone.data or None, answer=form.answer.data,
-        office=db.session.get(Office, chosen[0]) if chosen else None,
-        official=db.session.get(User, chosen[1]) if chosen else None,
-        promised_on=form.promised_on.data,
-    )
-    try:
-        item = room.record_raised(session, entry, actor=current_user)
-    except DomainError as exc:
-        db.session.rollback()
-        if not form.add_error(exc):
-            flash(exc.message, "error")
-        session = access_session(current_user, session_id, staff=True)
-        return _raised_page(session, form, exc.status_code)
+        speaker_name=form.speaker_name.data or None,
+        speaker_phone=form.speaker_phone.data or None)
+    item, error = report_to_form(form, lambda: room.record_raised(
+        session, said, _outcome(form), actor=current_user))
+    if error:
+        return _raised_page(_managed_session(session_id), form, error.status_code)
     code = item.petition.tracking_code
     db.session.commit()
     flash(_("Đã ghi ý kiến %(code)s. Nhập ý kiến tiếp theo.", code=code), "success")
@@ -132,57 +124,45 @@ def raised(session_id: int):
 
 @bp.route(SESSION + "/record", methods=["GET", "POST"])
 def record(session_id: int):
-    session = access_session(current_user, session_id, staff=True)
-    require(can_manage_session(current_user, session))
+    session = _managed_session(session_id)
     form = RecordForm()
+    status = 400 if form.is_submitted() else 200
     if request.method == "GET":
         form.process(data={"attendance_count": session.attendance_count,
                            "organisations": session.attending_organisations,
                            "minutes": session.minutes_source,
                            "conclusion_text": session.conclusion_text})
     elif form.validate_on_submit():
-        try:
-            services.save_record(session, attendance=form.attendance_count.data,
-                                 organisations=form.organisations.data,
-                                 minutes_source=form.minutes.data,
-                                 conclusion_text=form.conclusion_text.data, actor=current_user)
-        except DomainError as exc:
-            db.session.rollback()
-            if not form.add_error(exc):
-                flash(exc.message, "error")
-            session = access_session(current_user, session_id, staff=True)
-            return render_template("staff/dialogues/record.html", session=session,
-                                   form=form), exc.status_code
-        db.session.commit()
-        flash(_("Đã lưu biên bản."), "success")
-        return redirect(url_for(".record", session_id=session_id))
-    status = 400 if form.is_submitted() else 200
+        _result, error = report_to_form(form, lambda: services.save_record(
+            session, attendance=form.attendance_count.data,
+            organisations=form.organisations.data, minutes_source=form.minutes.data,
+            conclusion_text=form.conclusion_text.data, actor=current_user))
+        if not error:
+            db.session.commit()
+            flash(_("Đã lưu biên bản."), "success")
+            return redirect(url_for(".record", session_id=session_id))
+        session, status = _managed_session(session_id), error.status_code
     return render_template("staff/dialogues/record.html", session=session, form=form), status
 
 
 @bp.route(SESSION + "/conclusion", methods=["GET", "POST"])
 def conclusion(session_id: int):
-    session = access_session(current_user, session_id, staff=True)
-    require(can_manage_session(current_user, session))
+    session = _managed_session(session_id)
     form = ConclusionForm()
+    status = 400 if form.is_submitted() else 200
     if request.method == "GET":
         form.process(data={"text": session.conclusion_text,
                            "issued_on": clock.today_in_vietnam()})
     elif form.validate_on_submit():
-        try:
-            services.conclude_session(session, number=form.number.data,
-                                      issued_on=form.issued_on.data, text=form.text.data,
-                                      actor=current_user)
-        except DomainError as exc:
-            db.session.rollback()
-            if not form.add_error(exc):
-                flash(exc.message, "error")
-            session = access_session(current_user, session_id, staff=True)
-            return _conclusion_page(session, form, exc.status_code)
-        db.session.commit()
-        flash(_("Đã công bố thông báo kết luận trên trang hội nghị."), "success")
-        return redirect(url_for("dialogues_staff.session", session_id=session_id))
-    return _conclusion_page(session, form, 400 if form.is_submitted() else 200)
+        _result, error = report_to_form(form, lambda: services.conclude_session(
+            session, number=form.number.data, issued_on=form.issued_on.data,
+            text=form.text.data, actor=current_user))
+        if not error:
+            db.session.commit()
+            flash(_("Đã công bố thông báo kết luận trên trang hội nghị."), "success")
+            return redirect(url_for("dialogues_staff.session", session_id=session_id))
+        session, status = _managed_session(session_id), error.status_code
+    return _conclusion_page(session, form, status)
 
 
 def _conclusion_page(session, form, status=200):

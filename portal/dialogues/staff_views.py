@@ -27,7 +27,7 @@ from portal.dialogues.models import (
     SessionFormat,
     SessionStatus,
 )
-from portal.errors import DomainError
+from portal.errors import report_to_form
 from portal.extensions import db
 from portal.forms import ActionForm
 from portal.handling.forms import ReasonForm
@@ -127,20 +127,17 @@ def new():
         form.chair.data = str(current_user.id)
         if len(form.commune.choices) == 2:
             form.commune.data = form.commune.choices[1].value
+    status = 400 if form.is_submitted() else 200
     if form.validate_on_submit():
         unit = db.session.get(Unit, int(form.commune.data))
-        try:
-            session = planning.plan_session(unit, _details(form), actor=current_user)
-        except DomainError as exc:
-            db.session.rollback()
-            if not form.add_error(exc):
-                flash(exc.message, "error")
-            return render_template("staff/dialogues/form.html", form=form, session=None), \
-                exc.status_code
-        db.session.commit()
-        flash(_("Đã lập hội nghị. Hãy hoàn thiện chương trình rồi đăng thông báo."), "success")
-        return redirect(url_for(".session", session_id=session.id))
-    status = 400 if form.is_submitted() else 200
+        session, error = report_to_form(form, lambda: planning.plan_session(
+            unit, _details(form), actor=current_user))
+        if not error:
+            db.session.commit()
+            flash(_("Đã lập hội nghị. Hãy hoàn thiện chương trình rồi đăng thông báo."),
+                  "success")
+            return redirect(url_for(".session", session_id=session.id))
+        status = error.status_code
     return render_template("staff/dialogues/form.html", form=form, session=None), status
 
 
@@ -164,18 +161,15 @@ def edit(session_id: int):
             "chair": str(session.chair_id), "chair_title": session.chair_title,
             "co_chairs": session.co_chairs})
     elif form.validate_on_submit():
-        try:
-            planning.update_session(session, _details(form), actor=current_user)
-        except DomainError as exc:
-            db.session.rollback()
-            if not form.add_error(exc):
-                flash(exc.message, "error")
-            session = access_session(current_user, session_id, staff=True)
-            return render_template("staff/dialogues/form.html", form=form, session=session), \
-                exc.status_code
-        db.session.commit()
-        flash(_("Đã lưu thông tin hội nghị."), "success")
-        return redirect(url_for(".session", session_id=session.id))
+        _result, error = report_to_form(form, lambda: planning.update_session(
+            session, _details(form), actor=current_user))
+        if not error:
+            db.session.commit()
+            flash(_("Đã lưu thông tin hội nghị."), "success")
+            return redirect(url_for(".session", session_id=session.id))
+        session = access_session(current_user, session_id, staff=True)
+        return render_template("staff/dialogues/form.html", form=form, session=session), \
+            error.status_code
     status = 400 if form.is_submitted() else 200
     return render_template("staff/dialogues/form.html", form=form, session=session), status
 
@@ -223,14 +217,10 @@ def perform(session_id: int, *, form: Callable, form_name: str, run: Callable, d
     form = form()
     if not form.validate_on_submit():
         return render_session(record, forms={form_name: form}, status=400)
-    try:
-        run(record, form)
-    except DomainError as exc:
-        db.session.rollback()
-        if not form.add_error(exc):
-            flash(exc.message, "error")
+    _result, error = report_to_form(form, lambda: run(record, form))
+    if error:
         record = access_session(current_user, session_id, staff=True)
-        return render_session(record, forms={form_name: form}, status=exc.status_code)
+        return render_session(record, forms={form_name: form}, status=error.status_code)
     db.session.commit()
     flash(done, "success")
     return redirect(url_for(".session", session_id=session_id))

@@ -12,7 +12,7 @@ from portal import clock
 from portal.dialogues import queries, room, rules, session_requests
 from portal.dialogues.forms import PublicFilterForm, QuestionForm, RequestForm
 from portal.dialogues.models import ItemStage, SessionStatus
-from portal.errors import RuleViolation
+from portal.errors import report_to_form
 from portal.extensions import db, limiter
 from portal.pagination import paginate
 from portal.permissions import access_session
@@ -104,15 +104,11 @@ def question(session_id: int):
         contact_email=form.contact_email.data, hide_identity=form.hide_identity.data,
         is_public=form.is_public.data,
     )
-    try:
-        petition = room.send_question(
-            record, draft, actor=current_user if current_user.is_authenticated else None)
-    except RuleViolation as exc:
-        db.session.rollback()
-        if not form.add_error(exc):
-            flash(exc.message, "error")
+    petition, error = report_to_form(form, lambda: room.send_question(
+        record, draft, actor=current_user if current_user.is_authenticated else None))
+    if error:
         record = access_session(current_user, session_id, staff=False)
-        return _session_page(record, form, exc.status_code)
+        return _session_page(record, form, error.status_code)
     db.session.commit()
     flash(petition.tracking_code, "submitted")
     return redirect(url_for("petitions.track", code=petition.tracking_code))
@@ -138,15 +134,18 @@ def request_session():
         return _request_page(form, unit=unit if unit and not unit.is_province else None)
     if not form.validate_on_submit():
         return _request_page(form, 400)
-    try:
+
+    def ask():
         unit = unit_queries.commune_from_input(form.province.data, form.commune.data,
                                                form.commune_code.data)
         session_requests.request_session(unit, actor=current_user, reason=form.reason.data)
-    except RuleViolation as exc:
-        db.session.rollback()
-        if not form.add_error(exc):
-            flash(exc.message, "error")
-        return _request_page(form, exc.status_code, suggestions=getattr(exc, "suggestions", []))
+        return unit
+
+    unit, error = report_to_form(form, ask)
+    if error:
+        return _request_page(form, error.status_code,
+                             suggestions=getattr(error, "suggestions", []))
+    code = unit.code
     db.session.commit()
     flash(_("Đã ghi nhận đề nghị tổ chức đối thoại của bạn."), "success")
-    return redirect(url_for(".request_session", unit=unit.code))
+    return redirect(url_for(".request_session", unit=code))

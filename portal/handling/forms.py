@@ -15,7 +15,10 @@ def holder_value(grant) -> str:
     return f"{grant.office_id}:{grant.user_id}"
 
 
-class _HolderForm(BaseForm):
+class HolderForm(BaseForm):
+    """One office and one named official, chosen from ``grants``."""
+
+
     holder = SelectField(_l("Cơ quan và cán bộ chịu trách nhiệm"),
                          validators=[required(_l("Vui lòng chọn cán bộ chịu trách nhiệm."))])
 
@@ -33,12 +36,12 @@ class _HolderForm(BaseForm):
         return int(office_id), int(user_id)
 
 
-class AssignForm(_HolderForm):
+class AssignForm(HolderForm):
     note = TextAreaField(_l("Ghi chú giao việc (không bắt buộc)"),
                          validators=[Optional(), max_length(2000)])
 
 
-class TransferForm(_HolderForm):
+class TransferForm(HolderForm):
     reason = TextAreaField(_l("Lý do chuyển"),
                            validators=[required(_l("Vui lòng ghi lý do chuyển.")), max_length(2000)],
                            description=_REASON_HINT)
