@@ -23,6 +23,7 @@ from portal import create_app
 from portal.config import database_url as normalise_url
 from portal.extensions import db as _db
 from portal.extensions import limiter
+from portal.search import indexer as search_indexer
 from tests import factories
 
 BACKENDS = ("sqlite", "postgresql")
@@ -138,8 +139,10 @@ def _wipe(database) -> None:
 
 @pytest.fixture
 def db(app):
-    """The database, empty at the start of each test; an app context is open."""
+    """The database, empty at the start of each test, and an empty search
+    index; an app context is open."""
     with app.app_context():
+        search_indexer.reset()
         yield _db
         _db.session.remove()
         _wipe(_db)

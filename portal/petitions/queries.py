@@ -69,14 +69,23 @@ def _deadline_clause(state: DeadlineState, today: date):
                    sa.or_(Petition.warning_on.is_(None), Petition.warning_on > today))
 
 
+_NEVER_PUBLISHED = (PetitionStatus.RECEIVED, PetitionStatus.REJECTED)
+
+
 def public_petitions() -> sa.Select:
     """What residents agreed to publish, acknowledged by the commune (never
     what is still unread, rejected, or a denunciation)."""
     return (sa.select(Petition)
             .where(Petition.is_public.is_(True),
                    Petition.kind != PetitionKind.DENUNCIATION,
-                   Petition.status.not_in([PetitionStatus.RECEIVED, PetitionStatus.REJECTED]))
+                   Petition.status.not_in(_NEVER_PUBLISHED))
             .order_by(Petition.submitted_at.desc(), Petition.id.desc()))
+
+
+def is_published(petition: Petition) -> bool:
+    """The Python twin of ``public_petitions``: may anyone read it?"""
+    return (petition.is_public and petition.kind != PetitionKind.DENUNCIATION
+            and petition.status not in _NEVER_PUBLISHED)
 
 
 def petitions_of(user: User) -> sa.Select:

@@ -1,0 +1,55 @@
+"""``flask --app wsgi search …``: keep the search index in step, rebuild it,
+and say how far it is behind."""
+
+from __future__ import annotations
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy.orm import Session
+
+from portal.extensions import db
+from portal.search import documents, indexer
+from portal.search.log import last_id, pending_count
+
+search_cli = AppGroup("search", help="Chỉ mục tìm kiếm.")
+
+
+@search_cli.command("sync")
+def sync_command() -> None:
+    """Đưa vào chỉ mục mọi thay đổi còn chờ (chạy lại không sao; nên chạy
+    bằng cron mỗi phút để bù cho lần cập nhật nào bị gián đoạn)."""
+    applied = indexer.apply_pending(wait=True)
+    click.echo(f"Đã cập nhật chỉ mục: {applied} thay đổi.")
+
+
+@search_cli.command("rebuild")
+@click.option("--procs", default=1, show_default=True, type=click.IntRange(1, 16),
+              help="Số tiến trình cùng lập chỉ mục.")
+def rebuild_command(procs: int) -> None:
+    """Lập lại toàn bộ chỉ mục vào thư mục mới rồi thay thế, không gián đoạn tìm kiếm."""
+    with Session(db.engine) as session:
+        total = sum(documents.record_count(kind, session) for kind in documents.KINDS)
+    with click.progressbar(length=total, label="Lập chỉ mục", show_pos=True,
+                           show_eta=True) as bar:
+        directory = indexer.rebuild(bar.update, procs=procs)
+    click.echo(f"Đã thay chỉ mục mới: {directory}")
+
+
+@search_cli.command("status")
+def status_command() -> None:
+    """Số tài liệu trong chỉ mục so với cơ sở dữ liệu, và số thay đổi còn chờ."""
+    directory = indexer.current_dir()
+    counts = indexer.document_counts()
+    with Session(db.engine) as session:
+        applied = indexer.read_applied(directory) if directory else 0
+        pending = pending_count(session, applied)
+        newest = last_id(session)
+        in_database = {kind: documents.record_count(kind, session) for kind in documents.KINDS}
+    click.echo(f"Chỉ mục: {directory or '(chưa có)'}")
+    for kind in documents.KINDS:
+        click.echo(f"{kind}: {counts.get(kind, 0)} trong chỉ mục / {in_database[kind]} "
+                   f"trong cơ sở dữ liệu")
+    minutes = counts.get("minutes", 0)
+    if minutes:
+        click.echo(f"minutes: {minutes} trong chỉ mục")
+    click.echo(f"Nhật ký: đã áp dụng đến #{applied}, mới nhất #{newest}, còn chờ {pending}.")

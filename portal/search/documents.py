@@ -1,0 +1,181 @@
+"""The one place that decides what goes into the search index.
+
+Only text anyone who finds the record may read goes in: a petition's title,
+content, category, place and published answers; a session's notice, agenda
+and published conclusion; minutes as a separate staff-only document. Names,
+phone numbers and addresses of senders are never indexed, whatever the
+petition's settings. Alongside the text go the fields that decide who may
+find a record (``public``, unit, province, holder, sender).
+
+Documents are always built from the current database state, so applying the
+same change twice, or late, gives the same index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from portal import clock
+from portal.answers.models import Response, ResponseStatus
+from portal.dialogues.models import DialogueSession
+from portal.dialogues.states import SessionStatus
+from portal.petitions.models import Petition
+from portal.petitions.queries import is_published
+from portal.search.analysis import Terms, analyse
+from portal.units.models import Unit
+
+PETITION = "petition"
+SESSION = "session"
+KINDS = (PETITION, SESSION)
+_EPOCH = date(2000, 1, 1)
+
+
+def day_number(day: date | datetime | None) -> int:
+    if day is None:
+        return 0
+    if isinstance(day, datetime):
+        day = clock.local_date(day)
+    return max((day - _EPOCH).days, 0)
+
+
+def key(kind: str, record_id: int, *, part: str | None = None) -> str:
+    return f"{part or kind}:{record_id}"
+
+
+def _flag(value: bool) -> str:
+    return "1" if value else "0"
+
+
+def _title_terms(title: str) -> str:
+    terms = analyse(title)
+    return " ".join(terms.folded + terms.pairs)
+
+
+def _document(terms: Terms, title: str, **fields) -> dict:
+    return {**terms.joined(), "title": _title_terms(title), **fields}
+
+
+def _answers_by_petition(ids: list[int], session: Session) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    if not ids:
+        return found
+    rows = session.execute(
+        sa.select(Response.petition_id, Response.body)
+        .where(Response.petition_id.in_(ids), Response.status == ResponseStatus.PUBLISHED)
+        .order_by(Response.id))
+    for petition_id, body in rows:
+        found.setdefault(petition_id, []).append(body)
+    return found
+
+
+def petition_document(petition: Petition, answers: list[str]) -> dict:
+    unit = petition.unit
+    province = unit.province
+    terms = analyse(petition.title, petition.body, petition.category.name,
+                    unit.full_name, province.full_name, *answers)
+    submitted = petition.submitted_at
+    return _document(
+        terms, petition.title,
+        key=key(PETITION, petition.id), type=PETITION,
+        public=_flag(is_published(petition)),
+        unit=str(unit.id), province=str(province.id),
+        holder=str(petition.assignee_id or ""), submitter=str(petition.submitter_id or ""),
+        category=str(petition.category_id), kind=str(petition.kind), status=str(petition.status),
+        year=str(clock.local_date(submitted).year),
+        is_open=_flag(petition.is_open),
+        deadline=day_number(petition.deadline_on), date=day_number(submitted),
+    )
+
+
+def _session_fields(session: DialogueSession, part: str, public: bool) -> dict:
+    unit = session.unit
+    return dict(
+        key=key(SESSION, session.id, part=part), type=SESSION, public=_flag(public),
+        unit=str(unit.id), province=str(unit.province.id), holder="", submitter="",
+        category="", kind="", status=str(session.status),
+        year=str(clock.local_date(session.starts_at).year),
+        is_open=_flag(session.status not in (SessionStatus.CONCLUDED, SessionStatus.CANCELLED)),
+        deadline=0, date=day_number(session.starts_at),
+    )
+
+
+def session_documents(session: DialogueSession) -> list[dict]:
+    """The notice (public once announced) and, when there are minutes, the
+    minutes as a staff-only document of their own, so a word found only in
+    the minutes never reveals itself to the public."""
+    unit = session.unit
+    conclusion = session.conclusion_text if session.concluded_at else ""
+    notice = analyse(session.title, session.theme, *(item.title for item in session.agenda),
+                     conclusion, unit.full_name, unit.province.full_name)
+    documents = [_document(notice, session.title,
+                           **_session_fields(session, SESSION, session.is_public))]
+    if session.minutes_source.strip():
+        minutes = analyse(session.title, session.minutes_source)
+        documents.append(_document(minutes, session.title,
+                                   **_session_fields(session, "minutes", False)))
+    return documents
+
+
+@dataclass(frozen=True)
+class Change:
+    """What the index must do for one record: replace its documents with
+    ``documents`` (none: the record is gone) and drop the keys in ``stale``."""
+
+    documents: list[dict]
+    stale: list[str]
+
+
+def petition_changes(ids: Iterable[int], *, session: Session) -> Iterator[Change]:
+    ids = sorted(set(ids))
+    petitions = {p.id: p for p in session.scalars(
+        sa.select(Petition).where(Petition.id.in_(ids))
+        .options(selectinload(Petition.unit).joinedload(Unit.parent)))}
+    answers = _answers_by_petition(list(petitions), session)
+    for petition_id in ids:
+        petition = petitions.get(petition_id)
+        if petition is None:
+            yield Change([], [key(PETITION, petition_id)])
+        else:
+            yield Change([petition_document(petition, answers.get(petition_id, []))], [])
+
+
+def session_changes(ids: Iterable[int], *, session: Session) -> Iterator[Change]:
+    ids = sorted(set(ids))
+    sessions = {s.id: s for s in session.scalars(
+        sa.select(DialogueSession).where(DialogueSession.id.in_(ids))
+        .options(selectinload(DialogueSession.agenda)))}
+    for session_id in ids:
+        record = sessions.get(session_id)
+        all_keys = [key(SESSION, session_id), key(SESSION, session_id, part="minutes")]
+        if record is None:
+            yield Change([], all_keys)
+            continue
+        documents = session_documents(record)
+        kept = {d["key"] for d in documents}
+        yield Change(documents, [k for k in all_keys if k not in kept])
+
+
+CHANGES = {PETITION: petition_changes, SESSION: session_changes}
+
+
+def all_ids(kind: str, *, session: Session, batch: int = 1000) -> Iterator[list[int]]:
+    """Every record id of a kind, in batches, for a rebuild."""
+    model = Petition if kind == PETITION else DialogueSession
+    last = 0
+    while True:
+        ids = list(session.scalars(
+            sa.select(model.id).where(model.id > last).order_by(model.id).limit(batch)))
+        if not ids:
+            return
+        yield ids
+        last = ids[-1]
+
+
+def record_count(kind: str, session: Session) -> int:
+    model = Petition if kind == PETITION else DialogueSession
+    return session.scalar(sa.select(sa.func.count()).select_from(model)) or 0

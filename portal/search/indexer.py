@@ -1,0 +1,261 @@
+"""Bringing a Whoosh index up to date from the search log.
+
+Layout of ``SEARCH_INDEX_DIR``::
+
+    current -> gen-20261121T101500-4f2a   the index in use (a symlink)
+    gen-…/                                one generation: Whoosh files, plus
+    gen-…/applied                         the last search-log id applied to it
+    .sync.lock                            one applier at a time, per machine
+
+Applying takes the sync lock without waiting. If another worker holds it,
+this one leaves: the holder looks for new rows again after it lets go, and
+the row committed before this worker tried the lock, so it is seen then. A
+crash anywhere leaves rows after ``applied`` for the next write or for
+``flask search sync``. Rebuilding writes a new generation and swaps the
+symlink, so searches never see a half-built index.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import shutil
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+from flask import current_app, has_app_context
+from sqlalchemy.orm import Session
+from whoosh import index as whoosh_index
+from whoosh.index import Index
+
+from portal.extensions import db
+from portal.search import documents
+from portal.search.log import SearchLog, last_id, pending_count
+from portal.search.schema import build_schema
+
+log = logging.getLogger(__name__)
+
+CURRENT = "current"
+APPLIED = "applied"
+BATCH = 2000
+MAX_ROUNDS = 50
+
+
+class Busy(Exception):
+    """Another process holds the sync lock."""
+
+
+def root() -> Path:
+    return Path(current_app.config["SEARCH_INDEX_DIR"])
+
+
+def current_dir(base: Path | None = None) -> Path | None:
+    link = (base or root()) / CURRENT
+    if not link.is_symlink():
+        return None
+    target = link.parent / os.readlink(link)
+    return target if target.is_dir() else None
+
+
+def read_applied(directory: Path) -> int:
+    try:
+        return int((directory / APPLIED).read_text().strip() or 0)
+    except (FileNotFoundError, ValueError):
+        return 0
+
+
+def _write_applied(directory: Path, value: int) -> None:
+    temporary = directory / f"{APPLIED}.tmp"
+    temporary.write_text(str(value))
+    os.replace(temporary, directory / APPLIED)
+
+
+@contextmanager
+def sync_lock(base: Path, *, wait: bool) -> Iterator[None]:
+    base.mkdir(parents=True, exist_ok=True)
+    with open(base / ".sync.lock", "a+") as handle:
+        flags = fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB)
+        try:
+            fcntl.flock(handle, flags)
+        except BlockingIOError as exc:
+            raise Busy from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _new_generation(base: Path) -> Path:
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    directory = base / f"gen-{stamp}-{os.urandom(3).hex()}"
+    directory.mkdir(parents=True)
+    whoosh_index.create_in(str(directory), build_schema())
+    return directory
+
+
+def _point_current_at(base: Path, directory: Path) -> None:
+    temporary = base / f"{CURRENT}.{os.getpid()}.tmp"
+    if temporary.is_symlink():
+        temporary.unlink()
+    temporary.symlink_to(directory.name)
+    os.replace(temporary, base / CURRENT)
+
+
+def _remove_old_generations(base: Path, keep: set[Path]) -> None:
+    # The one before is kept: a worker may still be reading from it.
+    generations = sorted((p for p in base.glob("gen-*") if p.is_dir()),
+                         key=lambda p: p.stat().st_mtime)
+    for directory in generations[:-2]:
+        if directory not in keep:
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+def _ensure_index(base: Path, session: Session) -> Path:
+    """The current generation; the first one starts empty and before every
+    logged change, so applying the whole log fills it."""
+    directory = current_dir(base)
+    if directory is None:
+        directory = _new_generation(base)
+        _point_current_at(base, directory)
+        log.info("search index created in %s", directory)
+    return directory
+
+
+def write_changes(ix: Index, changes: dict[str, set[int]], session: Session, **writer_args) -> int:
+    """Replace the documents of the given records by what the database holds now."""
+    writer = ix.writer(**writer_args)
+    written = 0
+    try:
+        for kind, ids in changes.items():
+            for change in documents.CHANGES[kind](ids, session=session):
+                for stale in change.stale:
+                    writer.delete_by_term("key", stale)
+                for document in change.documents:
+                    writer.update_document(**document)
+                    written += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return written
+
+
+def _apply_round(base: Path, session: Session) -> int:
+    """Apply what is pending once, under the lock; the number of log rows."""
+    with sync_lock(base, wait=False):
+        directory = _ensure_index(base, session)
+        applied = read_applied(directory)
+        rows = session.execute(
+            sa.select(SearchLog.id, SearchLog.kind, SearchLog.record_id)
+            .where(SearchLog.id > applied).order_by(SearchLog.id).limit(BATCH)).all()
+        if not rows:
+            return 0
+        changes: dict[str, set[int]] = defaultdict(set)
+        for _, kind, record_id in rows:
+            if kind in documents.CHANGES:
+                changes[kind].add(record_id)
+        write_changes(whoosh_index.open_dir(str(directory)), changes, session)
+        _write_applied(directory, rows[-1].id)
+        return len(rows)
+
+
+def apply_pending(*, base: Path | None = None, wait: bool = False) -> int:
+    """Apply every pending log row; the number applied by this call. Raises
+    ``Busy`` only when ``wait`` is false and another process is applying."""
+    base = base or root()
+    total = 0
+    with Session(db.engine) as session:
+        for _ in range(MAX_ROUNDS):
+            if wait:
+                with sync_lock(base, wait=True):
+                    pass  # let the current holder finish first
+            try:
+                done = _apply_round(base, session)
+            except Busy:
+                if wait:
+                    continue
+                raise
+            total += done
+            session.rollback()  # the next round reads what committed meanwhile
+            directory = current_dir(base)
+            if done == 0 or directory is None or not pending_count(session, read_applied(directory)):
+                break
+    return total
+
+
+def apply_after_commit() -> None:
+    """Called after each commit that logged a change. It never fails the
+    request: what is not applied now stays in the log."""
+    if not has_app_context() or not current_app.config.get("SEARCH_APPLY_AFTER_COMMIT", True):
+        return
+    try:
+        apply_pending()
+    except Busy:
+        pass  # the process holding the lock looks again when it lets go
+    except Exception:
+        log.exception("search index not updated; `flask search sync` will apply the change")
+
+
+def rebuild(progress: Callable[[int], None] | None = None, *, procs: int = 1) -> Path:
+    """Index every record into a new generation and swap it in."""
+    base = root()
+    base.mkdir(parents=True, exist_ok=True)
+    directory = _new_generation(base)
+    with Session(db.engine) as session:
+        start = last_id(session)
+        ix = whoosh_index.open_dir(str(directory))
+        writer_args = {"procs": procs, "limitmb": 256, "multisegment": procs > 1}
+        writer = ix.writer(**writer_args) if procs > 1 else ix.writer(limitmb=256)
+        try:
+            for kind in documents.KINDS:
+                for ids in documents.all_ids(kind, session=session):
+                    for change in documents.CHANGES[kind](ids, session=session):
+                        for document in change.documents:
+                            writer.add_document(**document)
+                    session.expunge_all()
+                    if progress:
+                        progress(len(ids))
+        except BaseException:
+            writer.cancel()
+            shutil.rmtree(directory, ignore_errors=True)
+            raise
+        writer.commit()
+        _write_applied(directory, start)
+    with sync_lock(base, wait=True):
+        _point_current_at(base, directory)
+    _remove_old_generations(base, keep={directory})
+    apply_pending(base=base, wait=True)
+    return directory
+
+
+def reset() -> None:
+    """Start over with an empty index (tests, and a database restored from
+    an older backup): the whole log is applied again on the next write."""
+    base = root()
+    with sync_lock(base, wait=True):
+        directory = _new_generation(base)
+        _point_current_at(base, directory)
+    _remove_old_generations(base, keep={directory})
+
+
+def open_current() -> Index | None:
+    directory = current_dir()
+    return whoosh_index.open_dir(str(directory)) if directory else None
+
+
+def document_counts() -> dict[str, int]:
+    """Live documents per key prefix: petition, session, minutes."""
+    ix = open_current()
+    counts: dict[str, int] = {}
+    if ix is None:
+        return counts
+    with ix.searcher() as searcher:
+        for fields in searcher.all_stored_fields():
+            part = fields["key"].split(":", 1)[0]
+            counts[part] = counts.get(part, 0) + 1
+    return counts
