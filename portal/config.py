@@ -68,6 +68,10 @@ def _base(environ: Mapping[str, str]) -> dict:
         ),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "SEARCH_INDEX_DIR": environ.get("SEARCH_INDEX_DIR") or str(ROOT / "search_index"),
+        # Apply the search log to the index after each commit (after the
+        # response is sent, in a request). Off, changes wait for
+        # `flask search sync`; the log is written either way.
+        "SEARCH_APPLY_AFTER_COMMIT": _flag(environ, "SEARCH_APPLY_AFTER_COMMIT", True),
         # Mail: without MAIL_SERVER, messages go to OUTBOX_DIR as .eml files.
         "MAIL_SERVER": environ.get("MAIL_SERVER", ""),
         "MAIL_PORT": _int(environ, "MAIL_PORT", 587),
@@ -161,6 +165,9 @@ def load_config(env: str | None = None, environ: Mapping[str, str] = os.environ)
             RATE_LIMIT_REGISTER="1000 per minute",
             RATE_LIMIT_TRACK="1000 per minute",
             RATELIMIT_STORAGE_URI="memory://",
+            # Whoosh writes cost ~15 ms per commit; tests of search turn
+            # them on with the ``search`` fixture.
+            SEARCH_APPLY_AFTER_COMMIT=False,
             # Cheap but real scrypt so hundreds of logins stay fast in tests.
             PASSWORD_HASH_METHOD="scrypt:1024:8:1",  # noqa: S106 - a hash method, not a password
             SQLALCHEMY_DATABASE_URI="sqlite://",

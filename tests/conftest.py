@@ -139,13 +139,20 @@ def _wipe(database) -> None:
 
 @pytest.fixture
 def db(app):
-    """The database, empty at the start of each test, and an empty search
-    index; an app context is open."""
+    """The database, empty at the start of each test; an app context is open."""
     with app.app_context():
-        search_indexer.reset()
         yield _db
         _db.session.remove()
         _wipe(_db)
+
+
+@pytest.fixture
+def search(app, db):
+    """An empty search index, kept up to date after each commit as in production."""
+    search_indexer.reset()
+    app.config["SEARCH_APPLY_AFTER_COMMIT"] = True
+    yield
+    app.config["SEARCH_APPLY_AFTER_COMMIT"] = False
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from whoosh import query as wq
 from whoosh import sorting
 from whoosh.searching import Searcher
 
-from portal.search.analysis import ParsedQuery
+from portal.search.analysis import ParsedQuery, word_forms
 from portal.search.documents import day_number
 from portal.search.indexer import current_dir, root
 
@@ -204,3 +204,41 @@ def _facet_counts(searcher: Searcher, text: wq.Query, allowed: wq.Query | None) 
     return {name: {str(value): len(docs) for value, docs in results.groups(name).items()
                    if value not in (None, "")}
             for name in FACETS}
+
+
+def fold_word(term: str) -> str:
+    return word_forms(term)[1]
+
+
+def _spellings(worker: _Worker) -> dict[str, str]:
+    """Folded syllable -> its most frequent written form in the index."""
+    def compute():
+        best: dict[str, tuple[int, str]] = {}
+        reader = worker.searcher.reader()
+        for term, info in reader.iter_field("exact"):
+            folded = fold_word(term)
+            frequency = info.doc_frequency()
+            if folded not in best or frequency > best[folded][0]:
+                best[folded] = (frequency, term)
+        return {folded: term for folded, (_, term) in best.items()}
+    return worker.cached(("spellings",), compute)
+
+
+def suggestion(parsed: ParsedQuery) -> str | None:
+    """The query with misspelt syllables corrected and diacritics restored
+    where it was typed without them, or None when that changes nothing."""
+    worker = _worker()
+    if worker is None or not parsed.words or parsed.phrases:
+        return None
+    spellings = _spellings(worker)
+    corrector = worker.searcher.corrector("folded")
+    out = []
+    for word in parsed.words:
+        folded = word.folded
+        if folded not in spellings:
+            corrected = corrector.suggest(folded, limit=1, maxdist=1)
+            folded = corrected[0] if corrected else folded
+        out.append(word.exact if word.has_diacritics and folded == word.folded
+                   else spellings.get(folded, word.exact))
+    text = " ".join(out)
+    return None if text == " ".join(w.exact for w in parsed.words) else text

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
-from flask import current_app, has_app_context
+from flask import after_this_request, current_app, g, has_app_context, has_request_context
 from sqlalchemy.orm import Session
 from whoosh import index as whoosh_index
 from whoosh.index import Index
@@ -188,17 +188,40 @@ def apply_pending(*, base: Path | None = None, wait: bool = False) -> int:
     return total
 
 
-def apply_after_commit() -> None:
-    """Called after each commit that logged a change. It never fails the
-    request: what is not applied now stays in the log."""
-    if not has_app_context() or not current_app.config.get("SEARCH_APPLY_AFTER_COMMIT", True):
-        return
+def _apply_quietly() -> None:
     try:
         apply_pending()
     except Busy:
         pass  # the process holding the lock looks again when it lets go
     except Exception:
         log.exception("search index not updated; `flask search sync` will apply the change")
+
+
+def apply_after_commit() -> None:
+    """Called after each commit that logged a change. It never fails the
+    request: what is not applied now stays in the log. In a request it runs
+    once the response has been sent, so nobody waits for the index."""
+    if not has_app_context() or not current_app.config["SEARCH_APPLY_AFTER_COMMIT"]:
+        return
+    if not has_request_context():
+        _apply_quietly()
+        return
+    if g.get("search_apply_scheduled"):
+        return
+    g.search_apply_scheduled = True
+    app = current_app._get_current_object()
+
+    def apply_when_sent(response):
+        def run():
+            with app.app_context():
+                _apply_quietly()
+        response.call_on_close(run)
+        return response
+
+    try:
+        after_this_request(apply_when_sent)
+    except AssertionError:  # the response is already being built: apply now
+        _apply_quietly()
 
 
 def rebuild(progress: Callable[[int], None] | None = None, *, procs: int = 1) -> Path:

@@ -1,0 +1,63 @@
+"""The search page, its type-ahead, and the similar petitions a resident is
+shown while writing one."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template, request
+from flask_login import current_user
+
+from portal import clock
+from portal.extensions import limiter
+from portal.pagination import page_number
+from portal.search import engine, queries, similar
+from portal.search.forms import SearchForm
+
+bp = Blueprint("search", __name__)
+
+# The filters a pager link carries over (never arbitrary arguments).
+KEEP = ("q", "type", "province", "unit", "category", "kind", "status", "year", "overdue", "sort")
+
+
+def run_form(form: SearchForm, *, page: int, per_page: int, prefix: bool = False,
+             facets: bool = True):
+    parsed = form.parsed(prefix=prefix)
+    if parsed.is_empty:
+        return parsed, None
+    return parsed, queries.search(current_user, parsed, form.filters(), page=page,
+                                  per_page=per_page, by_date=form.by_date, facets=facets)
+
+
+@bp.route("/search")
+def index():
+    form = SearchForm(request.args, this_year=clock.today_in_vietnam().year)
+    page = hint = None
+    status = 200
+    if form.q.data or len(request.args) > 0:
+        if form.validate():
+            parsed, page = run_form(form, page=page_number(),
+                                    per_page=current_app.config["PER_PAGE"])
+            if page is not None and (not page.results or not parsed.has_diacritics):
+                hint = engine.suggestion(parsed)
+        else:
+            status = 400
+    return render_template("search/index.html", form=form, page=page, hint=hint, keep=KEEP,
+                           labels=form.facet_labels(), codes=form.facet_codes()), status
+
+
+@bp.route("/search/suggest")
+@limiter.limit("120/minute")
+def suggest():
+    """Type-ahead for the header box: a few titles for what is typed so far."""
+    form = SearchForm(request.args, this_year=clock.today_in_vietnam().year)
+    if not form.validate():
+        return {"items": []}
+    _, page = run_form(form, page=1, per_page=6, prefix=True, facets=False)
+    return {"items": [{"title": r.record.title, "url": r.url, "type": r.type}
+                      for r in (page.results if page else [])]}
+
+
+@bp.route("/search/similar")
+@limiter.limit("60/minute")
+def similar_petitions():
+    """Petitions of the same commune that look like the one being written."""
+    return {"items": similar.for_draft(current_user, request.args)}
