@@ -33,6 +33,7 @@ from portal.permissions import TEMPLATE_PREDICATES
 from portal.petitions.staff_views import bp as staff_bp
 from portal.petitions.states import RESIDENT_NOTE_EVENTS
 from portal.petitions.views import bp as petitions_bp
+from portal.search.views import bp as search_bp
 from portal.security import register_csrf, register_security_headers
 
 
@@ -77,7 +78,7 @@ def _load_user(user_id: str) -> User | None:
 def register_blueprints(app: Flask) -> None:
     for blueprint in (pages_bp, accounts_bp, petitions_bp, staff_bp, handling_bp, answers_bp,
                       notifications_bp, deadlines_bp, dialogues_bp, dialogues_staff_bp,
-                      dialogue_room_bp, dialogue_oversight_bp, dialogue_rules_bp, api_bp):
+                      dialogue_room_bp, dialogue_oversight_bp, dialogue_rules_bp, search_bp, api_bp):
         app.register_blueprint(blueprint)
     register_delivery(app)
 

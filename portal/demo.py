@@ -8,14 +8,19 @@ changes what exists (passwords, edited names, petitions' progress).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 import click
 import sqlalchemy as sa
 from flask.cli import AppGroup, with_appcontext
 
+from portal import clock
 from portal.accounts.models import Role
 from portal.accounts.services import create_account
 from portal.deadlines.defaults import seed_calendar, seed_deadline_rules
+from portal.dialogues import planning
+from portal.dialogues import services as dialogue_services
+from portal.dialogues.models import DialogueSession, SessionFormat
 from portal.dialogues.rules import seed_dialogue_rules
 from portal.extensions import db
 from portal.handling.services import assign_petition
@@ -71,6 +76,7 @@ class DemoPetition:
     accept: bool = False
     assign: bool = False
     reject_reason: str | None = None
+    public: bool = False  # the sender agreed to publish the content
 
 
 PETITIONS = (
@@ -78,13 +84,13 @@ PETITIONS = (
         COMMUNE_A, "Đèn chiếu sáng ngõ 12 Hàng Bạc hỏng nhiều ngày",
         "Từ đầu tháng, ba cột đèn trong ngõ 12 phố Hàng Bạc không sáng. Buổi tối ngõ tối om, "
         "người già và trẻ em đi lại rất nguy hiểm. Đề nghị phường cho kiểm tra, sửa chữa sớm.",
-        PetitionKind.FEEDBACK, "chieu-sang",
+        PetitionKind.FEEDBACK, "chieu-sang", accept=True, public=True,
     ),
     DemoPetition(
         COMMUNE_A, "Rác thải tập kết sai giờ tại đầu phố Hàng Mã",
         "Rác được để ra đầu phố Hàng Mã từ 3 giờ chiều, tới 10 giờ đêm mới thu gom, gây mùi hôi "
         "và mất mỹ quan. Đề nghị nhắc nhở các hộ kinh doanh và điều chỉnh giờ thu gom.",
-        PetitionKind.FEEDBACK, "moi-truong", accept=True, assign=True,
+        PetitionKind.FEEDBACK, "moi-truong", accept=True, assign=True, public=True,
     ),
     DemoPetition(
         COMMUNE_A, "Đề nghị lắp gờ giảm tốc trước cổng trường tiểu học",
@@ -102,7 +108,7 @@ PETITIONS = (
         COMMUNE_A, "Giải phóng mặt bằng mở rộng ngõ 25: chưa được thông báo phương án bồi thường",
         "Các hộ dân ngõ 25 nằm trong phạm vi giải phóng mặt bằng mở rộng ngõ nhưng chưa được "
         "thông báo phương án bồi thường, hỗ trợ. Đề nghị tổ chức họp dân, công khai phương án.",
-        PetitionKind.RECOMMENDATION, "dat-dai", accept=True,
+        PetitionKind.RECOMMENDATION, "dat-dai", accept=True, public=True,
     ),
     DemoPetition(
         COMMUNE_A, "Quán karaoke gây ồn sau 23 giờ",
@@ -122,7 +128,39 @@ PETITIONS = (
         COMMUNE_B, "Vỉa hè phố Đội Cấn bị lấn chiếm làm nơi trông giữ xe",
         "Vỉa hè đoạn từ số 100 đến 140 phố Đội Cấn bị các cửa hàng chiếm làm chỗ trông xe, "
         "người đi bộ phải xuống lòng đường. Đề nghị lập lại trật tự vỉa hè.",
-        PetitionKind.FEEDBACK, "xay-dung",
+        PetitionKind.FEEDBACK, "xay-dung", accept=True, public=True,
+    ),
+    DemoPetition(
+        COMMUNE_A, "Chậm chi trả tiền bồi thường giải phóng mặt bằng dự án cải tạo phố Hàng Chuối",
+        "Gia đình tôi đã bàn giao mặt bằng từ tháng 6 cho dự án cải tạo phố Hàng Chuối nhưng "
+        "đến nay chưa nhận được tiền bồi thường, hỗ trợ. Đề nghị phường đôn đốc chi trả đúng hạn.",
+        PetitionKind.COMPLAINT, "dat-dai", accept=True, public=True,
+    ),
+    DemoPetition(
+        COMMUNE_B, "Giải phóng mặt bằng đường Vành đai 1: chưa bố trí tái định cư",
+        "Các hộ trong phạm vi giải phóng mặt bằng đường Vành đai 1 đoạn qua tổ dân phố 12 đã "
+        "nhận thông báo thu hồi đất nhưng chưa được bố trí nhà tái định cư. Đề nghị công khai "
+        "quỹ nhà tái định cư và thời gian bàn giao.",
+        PetitionKind.RECOMMENDATION, "dat-dai", accept=True, public=True,
+    ),
+    DemoPetition(
+        COMMUNE_A, "Thắc mắc về đơn giá bồi thường giải phóng mặt bằng ngõ 25",
+        "Tôi là một trong các hộ ngõ 25. Đơn giá bồi thường đất ở được niêm yết thấp hơn giá "
+        "thị trường nhiều lần; đề nghị giải thích căn cứ xác định đơn giá. Tôi không muốn công "
+        "khai nội dung này.",
+        PetitionKind.COMPLAINT, "dat-dai", accept=True, hidden=True,
+    ),
+    DemoPetition(
+        COMMUNE_A, "Bán hàng rong lấn chiếm lòng đường phố Hàng Đào",
+        "Buổi tối nhiều xe bán hàng rong dừng giữa lòng đường phố Hàng Đào, gây ùn tắc. Đề nghị "
+        "lực lượng trật tự đô thị nhắc nhở, sắp xếp lại.",
+        PetitionKind.FEEDBACK, "giao-thong", accept=True, public=True,
+    ),
+    DemoPetition(
+        COMMUNE_A, "Đề nghị bố trí bàn tiếp dân vào buổi tối",
+        "Nhiều người đi làm cả ngày không đến được bộ phận một cửa. Kiến nghị phường bố trí "
+        "bàn tiếp công dân vào tối thứ Năm hằng tuần.",
+        PetitionKind.RECOMMENDATION, "thu-tuc", accept=True, public=True,
     ),
 )
 
@@ -168,6 +206,7 @@ def _load_petitions(users) -> int:
             contact_name=resident.full_name if item.from_resident else "Hoàng Văn Nam",
             contact_phone="0912345678" if not item.from_resident else None,
             contact_email=resident.email if item.from_resident else None,
+            is_public=item.public,
         )
         petition = petition_services.submit_petition(
             draft, actor=resident if item.from_resident else None
@@ -185,6 +224,39 @@ def _load_petitions(users) -> int:
                                               reason=item.reject_reason)
         added += 1
     return added
+
+
+DEMO_SESSION_TITLE = "Hội nghị đối thoại về giải phóng mặt bằng và trật tự đô thị"
+DEMO_AGENDA = (
+    "Báo cáo tiến độ giải phóng mặt bằng mở rộng ngõ 25 và dự án cải tạo phố Hàng Chuối",
+    "Phương án bồi thường, hỗ trợ, tái định cư: giải đáp ý kiến cử tri",
+    "Trật tự vỉa hè, bán hàng rong và thu gom rác thải",
+)
+
+
+def _load_session(users) -> int:
+    """An announced session of Hoàn Kiếm three weeks ahead, so the public
+    calendar and the search have something to show."""
+    unit = unit_by_code(COMMUNE_A)
+    exists = db.session.scalar(sa.select(DialogueSession.id).where(
+        DialogueSession.unit_id == unit.id, DialogueSession.title == DEMO_SESSION_TITLE))
+    if exists:
+        return 0
+    leader = users["lanhdao.hoankiem@example.com"]
+    day = clock.today_in_vietnam() + timedelta(days=21)
+    starts = clock.local_midnight(day) + timedelta(hours=8)
+    session = planning.plan_session(unit, planning.SessionDetails(
+        title=DEMO_SESSION_TITLE, theme="Giải phóng mặt bằng, bồi thường và trật tự đô thị",
+        starts_at=starts, ends_at=starts + timedelta(hours=3),
+        venue="Hội trường UBND phường Hoàn Kiếm, 126 Hàng Trống", format=SessionFormat.IN_PERSON,
+        online_link=None, expected_participants=150, chair=leader,
+        chair_title="Chủ tịch UBND phường",
+        co_chairs="Chủ tịch Ủy ban MTTQ Việt Nam phường"), actor=leader)
+    for title in DEMO_AGENDA:
+        planning.add_agenda_item(session, title=title, starts=None, ends=None,
+                                 presenter="Chủ tịch UBND phường", actor=leader)
+    dialogue_services.announce_session(session, actor=leader)
+    return 1
 
 
 # Made-up rolls, so the demo can show the share of voters asking for a session.
@@ -207,6 +279,7 @@ def load_command() -> None:
     run_setup()
     users = _load_personas()
     added = _load_petitions(users)
+    _load_session(users)
     _set_demo_voters()
     db.session.commit()
     click.echo(f"Phản ánh mẫu: thêm {added}.")

@@ -84,9 +84,12 @@ def test_d_stroke_and_old_tone_placement_meet(world, clock):
 
 
 def test_exact_diacritics_rank_above_folded_matches(world, clock):
-    table = public(world, clock, title="Xin bàn giao mặt bằng chợ", body="Ban quản lý bàn giao chậm hai tháng.")
-    selling = public(world, clock, title="Bán hàng rong lấn chiếm mặt bằng", body="Người bán hàng chiếm hết lối đi.")
-    board = public(world, clock, title="Ban quản lý chợ thu phí mặt bằng", body="Ban quản lý thu phí cao hơn quy định.")
+    table = public(world, clock, title="Xin bàn giao mặt bằng chợ",
+                   body="Ban quản lý bàn giao chậm hai tháng.")
+    selling = public(world, clock, title="Bán hàng rong lấn chiếm mặt bằng",
+                     body="Người bán hàng chiếm hết lối đi.")
+    board = public(world, clock, title="Ban quản lý chợ thu phí mặt bằng",
+                   body="Ban quản lý thu phí cao hơn quy định.")
     ranked = [record_id for _, record_id in found(ANONYMOUS, "bán")]
     assert ranked[0] == selling.id
     assert set(ranked) == {table.id, selling.id, board.id}

@@ -8,16 +8,22 @@ from datetime import date
 from flask import Blueprint, abort, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
 
+from portal import clock
 from portal.calendar import MAX_DAYS, DayUnit, explain
 from portal.deadlines.services import load_calendar
 from portal.errors import error_response
+from portal.extensions import limiter
+from portal.search.forms import SearchForm
+from portal.search.views import run_form
 from portal.units import queries as unit_queries
 from portal.units.models import Unit
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 MAX_PER_PAGE = 500
+MAX_SEARCH_PAGE = 500
 
 
 def _unit_json(unit: Unit) -> dict:
@@ -93,3 +99,45 @@ def due_date():
         "explanation": explain(due),
         "skipped": [{"date": s.day.isoformat(), "reason": s.reason} for s in due.skipped],
     }
+
+
+SEARCH_ARGS = ("q", "type", "category", "kind", "status", "year", "overdue", "sort")
+
+
+@bp.route("/search")
+@limiter.limit("120/minute")
+def search():
+    """Full-text search with the same permissions as the search page.
+    ``unit`` is a province or commune code; ``category`` a category code."""
+    args = {name: request.args[name] for name in SEARCH_ARGS if name in request.args}
+    unit_code = request.args.get("unit", "").strip()[:10]
+    if unit_code:
+        unit = unit_queries.unit_by_code(unit_code)
+        if unit is None:
+            problem = _("Không có đơn vị mã '%(code)s'.", code=unit_code)
+            return error_response(400, code="invalid_parameters",
+                                  message=_("Tham số không hợp lệ."), fields={"unit": [problem]})
+        args["province"] = unit.province.code
+        if not unit.is_province:
+            args["unit"] = unit.code
+    form = SearchForm(MultiDict(args), this_year=clock.today_in_vietnam().year)
+    if not form.validate():
+        return error_response(400, code="invalid_parameters", message=_("Tham số không hợp lệ."),
+                              fields=form.errors)
+    page = _int_arg("page", 1, low=1, high=MAX_SEARCH_PAGE)
+    per_page = _int_arg("per_page", 20, low=1, high=100)
+    found = run_form(form, page=page, per_page=per_page)[1]
+    codes = form.facet_codes()
+    return {
+        "items": [{"type": r.type, "id": r.id, "part": r.part, "tracking_code": r.tracking_code,
+                   "title": r.record.title, "snippet": str(r.snippet), "score": r.score,
+                   "url": url_for_result(r)} for r in (found.results if found else [])],
+        "meta": {"total": found.total if found else 0, "page": page, "per_page": per_page},
+        "facets": {name: {codes.get(name, {}).get(value, value): count
+                          for value, count in values.items()}
+                   for name, values in (found.facets if found else {}).items()},
+    }
+
+
+def url_for_result(result) -> str:
+    return request.host_url.rstrip("/") + result.url

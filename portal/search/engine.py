@@ -20,7 +20,7 @@ from whoosh import query as wq
 from whoosh import sorting
 from whoosh.searching import Searcher
 
-from portal.search.analysis import ParsedQuery, word_forms
+from portal.search.analysis import ParsedQuery, Terms, word_forms
 from portal.search.documents import day_number
 from portal.search.indexer import current_dir, root
 
@@ -29,6 +29,8 @@ _PAIR_BOOST = 3.0
 _EXACT_BOOST = 2.0
 _TITLE_BOOST = 2.0
 _CACHE_SIZE = 256
+_COMMON_FROM = 200  # documents
+_SOUND_SPELLINGS = (("f", "ph"), ("j", "gi"), ("z", "d"), ("w", "qu"))
 
 
 @dataclass(frozen=True)
@@ -215,7 +217,8 @@ def _spellings(worker: _Worker) -> dict[str, str]:
     def compute():
         best: dict[str, tuple[int, str]] = {}
         reader = worker.searcher.reader()
-        for term, info in reader.iter_field("exact"):
+        for raw, info in reader.iter_field("exact"):
+            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
             folded = fold_word(term)
             frequency = info.doc_frequency()
             if folded not in best or frequency > best[folded][0]:
@@ -236,9 +239,50 @@ def suggestion(parsed: ParsedQuery) -> str | None:
     for word in parsed.words:
         folded = word.folded
         if folded not in spellings:
-            corrected = corrector.suggest(folded, limit=1, maxdist=1)
-            folded = corrected[0] if corrected else folded
+            # Letters Vietnamese spelling lacks, typed for their sounds.
+            for typed, meant in _SOUND_SPELLINGS:
+                if typed in folded and folded.replace(typed, meant) in spellings:
+                    folded = folded.replace(typed, meant)
+        if folded not in spellings:
+            # Of the nearest spellings, the most common one.
+            candidates = corrector.suggest(folded, limit=8, maxdist=1)
+            if candidates:
+                folded = max(candidates,
+                             key=lambda c: worker.searcher.doc_frequency("folded", c))
         out.append(word.exact if word.has_diacritics and folded == word.folded
                    else spellings.get(folded, word.exact))
     text = " ".join(out)
     return None if text == " ".join(w.exact for w in parsed.words) else text
+
+
+def more_like(text_terms: Terms, *, audience: Audience, unit: int, limit: int = 5,
+              max_terms: int = 14) -> list[Hit]:
+    """Petitions of one commune that share the most telling words of a draft.
+
+    Whoosh's own more-like-this scores every term of the text (about a
+    second on a large index); here only the rarest syllable pairs in the
+    draft are asked for, which have short posting lists.
+    """
+    worker = _worker()
+    if worker is None:
+        return []
+    searcher = worker.searcher
+    total = max(searcher.doc_count(), 1)
+    candidates = []
+    for pair in set(text_terms.pairs):
+        frequency = searcher.doc_frequency("pairs", pair)
+        # Pairs in a quarter of a large index are too common to tell
+        # petitions apart (counts include deleted documents until a merge).
+        if frequency and not (total >= _COMMON_FROM and frequency > total * 0.25):
+            candidates.append((frequency, pair))
+    if not candidates:
+        return []
+    chosen = [pair for _, pair in sorted(candidates)[:max_terms]]
+    text = wq.Or([wq.Term("pairs", pair) for pair in chosen]
+                 + [wq.Term("title", pair, boost=_TITLE_BOOST) for pair in chosen])
+    conditions = [wq.Term("type", "petition"), wq.Term("unit", str(unit))]
+    allowed = audience.query()
+    if allowed is not None:
+        conditions.append(allowed)
+    results = searcher.search(wq.And([text, *conditions]), limit=limit, terms=False)
+    return [Hit(hit["key"], round(hit.score or 0.0, 4)) for hit in results]

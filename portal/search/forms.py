@@ -79,16 +79,6 @@ class SearchForm(BaseForm):
     def by_date(self) -> bool:
         return self.sort.data == "date"
 
-    def facet_labels(self) -> dict[str, dict[str, str]]:
-        """Index values (ids) of each facet, as the person reads them."""
-        return {
-            "type": {k: str(v) for k, v in TYPES.items()},
-            "category": {str(c.id): c.label for c in self._categories.values()},
-            "status": {s.value: s.label for s in PetitionStatus},
-            "year": {},
-            "province": {str(u.id): u.full_name for u in self._provinces.values()},
-        }
-
     def facet_codes(self) -> dict[str, dict[str, str]]:
         """Index values of each facet as the values this form takes."""
         return {"category": {str(c.id): c.code for c in self._categories.values()},

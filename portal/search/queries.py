@@ -21,10 +21,11 @@ from portal.permissions import can_view_petition, can_view_session_record, is_su
 from portal.petitions.models import Petition
 from portal.petitions.queries import is_published
 from portal.search import engine
-from portal.search.analysis import ParsedQuery
+from portal.search.analysis import ParsedQuery, analyse, parse_query
 from portal.search.documents import PETITION, SESSION
 from portal.search.engine import Audience, Filters
 from portal.search.snippets import best_passage, highlight
+from portal.units.models import Unit
 
 
 def audience_of(user) -> Audience:
@@ -65,6 +66,14 @@ class SearchPage:
     @property
     def has_prev(self) -> bool:
         return self.page > 1
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
 
 
 def _answers(ids: list[int]) -> dict[int, list[str]]:
@@ -120,18 +129,14 @@ def _load(model, ids: list[int]) -> dict[int, object]:
     return {r.id: r for r in db.session.scalars(sa.select(model).where(model.id.in_(ids)))}
 
 
-def search(user, parsed: ParsedQuery, filters: Filters, *, page: int = 1, per_page: int = 20,
-           by_date: bool = False, facets: bool = True, today: date | None = None) -> SearchPage:
-    found = engine.run(parsed, audience=audience_of(user), filters=filters,
-                       today=today or clock.today_in_vietnam(), page=page, per_page=per_page,
-                       by_date=by_date, facets=facets)
-    petition_ids = [h.record_id for h in found.hits if h.part == PETITION]
-    session_ids = [h.record_id for h in found.hits if h.part != PETITION]
+def _results(user, hits: list[engine.Hit], parsed: ParsedQuery) -> list[Result]:
+    petition_ids = [h.record_id for h in hits if h.part == PETITION]
+    session_ids = [h.record_id for h in hits if h.part != PETITION]
     petitions = _load(Petition, petition_ids)
     sessions = _load(DialogueSession, session_ids)
     answers = _answers(petition_ids)
     results = []
-    for hit in found.hits:
+    for hit in hits:
         if hit.part == PETITION:
             record = petitions.get(hit.record_id)
             result = record and _petition_result(user, record, hit, parsed, answers)
@@ -140,4 +145,21 @@ def search(user, parsed: ParsedQuery, filters: Filters, *, page: int = 1, per_pa
             result = record and _session_result(user, record, hit, parsed)
         if result:
             results.append(result)
-    return SearchPage(results, found.total, page, per_page, found.facets)
+    return results
+
+
+def search(user, parsed: ParsedQuery, filters: Filters, *, page: int = 1, per_page: int = 20,
+           by_date: bool = False, facets: bool = True, today: date | None = None) -> SearchPage:
+    found = engine.run(parsed, audience=audience_of(user), filters=filters,
+                       today=today or clock.today_in_vietnam(), page=page, per_page=per_page,
+                       by_date=by_date, facets=facets)
+    return SearchPage(_results(user, found.hits, parsed), found.total, page, per_page,
+                      found.facets)
+
+
+def similar(user, title: str, body: str, unit: Unit, *, limit: int = 5) -> list[Result]:
+    """Existing petitions of ``unit`` like the one being written, that
+    ``user`` may read: a resident may follow one instead of sending another."""
+    terms = analyse(title, body)
+    hits = engine.more_like(terms, audience=audience_of(user), unit=unit.id, limit=limit)
+    return _results(user, hits, parse_query(title))

@@ -72,4 +72,4 @@ def best_passage(texts: list[str], parsed: ParsedQuery, *, size: int = 220) -> M
     spans = [m.span() for m in _WORD.finditer(window) if matches(m.group())]
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
-    return Markup(prefix) + _marked(window, spans) + Markup(suffix)
+    return escape(prefix) + _marked(window, spans) + escape(suffix)

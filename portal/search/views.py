@@ -9,12 +9,15 @@ from flask_login import current_user
 from portal import clock
 from portal.extensions import limiter
 from portal.pagination import page_number
-from portal.search import engine, queries, similar
+from portal.search import engine, queries
 from portal.search.forms import SearchForm
+from portal.units import queries as unit_queries
+from portal.vietnamese import clean
 
 bp = Blueprint("search", __name__)
 
 # The filters a pager link carries over (never arbitrary arguments).
+SIMILAR_MIN_CHARS = 12
 KEEP = ("q", "type", "province", "unit", "category", "kind", "status", "year", "overdue", "sort")
 
 
@@ -40,8 +43,13 @@ def index():
                 hint = engine.suggestion(parsed)
         else:
             status = 400
+    codes = form.facet_codes()
+    counts = {name: {codes.get(name, {}).get(value, value): count
+                     for value, count in values.items()}
+              for name, values in (page.facets if page else {}).items()}
+    has_filters = any(request.args.get(name) for name in KEEP if name not in ("q", "sort"))
     return render_template("search/index.html", form=form, page=page, hint=hint, keep=KEEP,
-                           labels=form.facet_labels(), codes=form.facet_codes()), status
+                           counts=counts, has_filters=has_filters), status
 
 
 @bp.route("/search/suggest")
@@ -60,4 +68,12 @@ def suggest():
 @limiter.limit("60/minute")
 def similar_petitions():
     """Petitions of the same commune that look like the one being written."""
-    return {"items": similar.for_draft(current_user, request.args)}
+    title = clean(request.args.get("title", ""))[:200]
+    body = clean(request.args.get("body", ""), multiline=True)[:3000]
+    unit = unit_queries.unit_by_code(request.args.get("unit", "")[:10])
+    if unit is None or unit.is_province or len(title + body) < SIMILAR_MIN_CHARS:
+        return {"items": []}
+    return {"items": [
+        {"title": r.record.title, "url": r.url, "status": r.record.status.label,
+         "submitted_on": clock.local_date(r.record.submitted_at).isoformat()}
+        for r in queries.similar(current_user, title, body, unit)]}

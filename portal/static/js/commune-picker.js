@@ -77,6 +77,7 @@
     if (!unit) { return; }
     input.value = unit.name;
     if (codeField) { codeField.value = unit.code; }
+    document.dispatchEvent(new CustomEvent("commune-picked"));
     close();
   }
 
