@@ -9,11 +9,15 @@ hundred distinct words would make every list either huge or empty.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from portal.vietnamese import nfc
+
+UNITS_FILE = Path(__file__).resolve().parent.parent / "portal" / "data" / "vn_admin_units_2025.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +29,24 @@ class Unit:
     province: str  # "thành phố Hà Nội"
     urban: bool
     region: str  # north, mountain, central, highland, south: picks hamlet and alley words
+
+
+def load_units() -> tuple[Unit, ...]:
+    """Every commune of the bundled 2025 list, in the file's order (stable)."""
+    provinces = json.loads(UNITS_FILE.read_text(encoding="utf-8"))
+    units = []
+    for province in provinces:
+        prefix = province["AdministrativeUnitShortName"].lower()
+        province_name = nfc(f"{prefix} {province['Name']}")
+        region = region_of(province["Code"])
+        for ward in province["Wards"]:
+            kind = ward["AdministrativeUnitShortName"]
+            units.append(Unit(
+                code=ward["Code"], name=nfc(ward["Name"]), full_name=nfc(f"{kind.lower()} {ward['Name']}"),
+                province_code=province["Code"], province=province_name,
+                urban=kind == "Phường", region=region,
+            ))
+    return tuple(units)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -130,6 +152,11 @@ UNITS_OF_TIME = (("ngày", 3, 28), ("tuần", 2, 8), ("tháng", 2, 11), ("năm",
 HEDGES = _words("hơn, gần, khoảng, đã, suốt")
 TIMES = _words("22 giờ, 23 giờ, 21 giờ 30, nửa đêm, 5 giờ sáng, sáng sớm, chiều tối")
 
+UNITS = load_units()
+# Landmarks (chợ X, cầu X, kênh X) are named after real communes so the
+# vocabulary of place names is as wide as the country's.
+PLACE_NAMES = tuple(sorted({unit.name for unit in UNITS}))
+
 Slot = Callable[[random.Random, Unit], str]
 
 
@@ -181,19 +208,12 @@ def _date(rng: random.Random, unit: Unit) -> str:
     return f"ngày {rng.randint(1, 28)}/{rng.randint(1, 12)}"
 
 
-class Places:
-    """Place names for landmarks, taken from the real commune names so the
-    vocabulary is as wide as the country's."""
-
-    names: tuple[str, ...] = ()
-
-
 def _place(rng: random.Random, unit: Unit) -> str:
-    return rng.choice(Places.names)
+    return rng.choice(PLACE_NAMES)
 
 
 def _landmark(rng: random.Random, unit: Unit) -> str:
-    return f"{rng.choice(LANDMARKS)} {rng.choice(Places.names)}"
+    return f"{rng.choice(LANDMARKS)} {rng.choice(PLACE_NAMES)}"
 
 
 def _project(rng: random.Random, unit: Unit) -> str:
@@ -205,15 +225,15 @@ def _project(rng: random.Random, unit: Unit) -> str:
         return f"dự án {verb} đường tỉnh {rng.choice(PROVINCIAL_ROADS)}"
     if roll < 0.6:
         return f"dự án đường vành đai {rng.randint(2, 5)}"
-    return f"dự án {verb} {rng.choice(PROJECT_OBJECTS)} {rng.choice(Places.names)}"
+    return f"dự án {verb} {rng.choice(PROJECT_OBJECTS)} {rng.choice(PLACE_NAMES)}"
 
 
 def _waterway(rng: random.Random, unit: Unit) -> str:
-    return f"{rng.choice(WATERWAYS)} {rng.choice(Places.names)}"
+    return f"{rng.choice(WATERWAYS)} {rng.choice(PLACE_NAMES)}"
 
 
 def _business(rng: random.Random, unit: Unit) -> str:
-    return f"{rng.choice(BUSINESSES)} {rng.choice(Places.names)}"
+    return f"{rng.choice(BUSINESSES)} {rng.choice(PLACE_NAMES)}"
 
 
 SLOTS: dict[str, Slot] = {
@@ -233,6 +253,7 @@ SLOTS: dict[str, Slot] = {
     "songuoi": lambda rng, unit: str(rng.randint(10, 300)),
     "dientich": lambda rng, unit: f"{rng.randint(3, 120) * 10} m²",
     "tien": lambda rng, unit: f"{rng.randint(2, 95) * 10 if rng.random() < 0.4 else rng.randint(2, 90)} triệu đồng",
+    "phi": lambda rng, unit: f"{rng.randint(12, 300) * 10_000:,} đồng".replace(",", "."),
     "duan": _project,
     "kenh": _waterway,
     "gio": lambda rng, unit: rng.choice(TIMES),
