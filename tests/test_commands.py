@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from werkzeug.security import check_password_hash
 
 from portal.accounts.models import Role, User
+from portal.dialogues.models import DialogueSession
 from portal.extensions import db
 from portal.petitions.models import Category, Petition, PetitionEvent
 from portal.units.models import Office, Unit
@@ -61,13 +62,15 @@ def test_demo_load_is_idempotent_and_prints_the_logins(app, db):
     assert first.exit_code == 0, first.output
     assert "canbo.hoankiem@example.com" in first.output and "doithoai-2026" in first.output
     after_first = table_counts()
-    assert after_first["Unit"] == 3355 and after_first["Petition"] == 8
+    assert after_first["Unit"] == 3355 and after_first["Petition"] == 13
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(DialogueSession)) == 1
     states = dict(db.session.execute(sa.select(Petition.title, Petition.status)).all())
 
     second = invoke(app, "demo", "load")
     assert second.exit_code == 0, second.output
     assert table_counts() == after_first
     assert dict(db.session.execute(sa.select(Petition.title, Petition.status)).all()) == states
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(DialogueSession)) == 1
     assert "Phản ánh mẫu: thêm 0." in second.output
 
 

@@ -176,6 +176,10 @@ MATRIX = {
     "staff.reject": ("POST", lambda w, p: f"/staff/petitions/{p.id}/reject",
                      _with("reject", reason="Đã giải quyết tại văn bản số 12."),
                      row("login", 403, 403, 302, 404, 302, 403, 403), "received"),
+    "staff.merge": ("POST", lambda w, p: f"/staff/petitions/{p.id}/merge",
+                    _with("merge", target="KN-00-0000-0000"),
+                    # Handlers get through to the form: an unknown code is a 422.
+                    row("login", 403, 403, 422, 404, 422, 403, 403), "received"),
     "handling.queue": ("GET", lambda w, p: "/staff/queue", None, STAFF, "in_progress"),
     "handling.assign": ("POST", lambda w, p: ACTION.format(id=p.id) + "assign",
                         _holder("assign", ("a", "official")),

@@ -134,6 +134,15 @@ class AcceptForm(BaseForm):
                          validators=[Optional(), max_length(2000)])
 
 
+class MergeForm(BaseForm):
+    target = StringField(_l("Mã phản ánh gốc"), validators=[
+        required(_l("Vui lòng nhập mã của phản ánh trùng đã có.")), max_length(30)],
+        description=_l("Ví dụ: KN-26-JEQ9-G216. Phản ánh này sẽ kết thúc; câu trả lời cho "
+                       "phản ánh gốc là câu trả lời cho người gửi."))
+    note = TextAreaField(_l("Ghi chú gửi người dân (không bắt buộc)"),
+                         validators=[Optional(), max_length(2000)])
+
+
 class RejectForm(BaseForm):
     reason = TextAreaField(
         _l("Lý do không tiếp nhận"),

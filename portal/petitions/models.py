@@ -104,6 +104,9 @@ class Petition(TimestampMixin, db.Model):
     # The current holder, kept in step with the open Assignment row so work
     # queues are one indexed query.
     office_id: Mapped[int | None] = mapped_column(sa.ForeignKey("offices.id"), index=True)
+    # Closed as a duplicate of this petition, which is answered instead.
+    duplicate_of_id: Mapped[int | None] = mapped_column(sa.ForeignKey("petitions.id"),
+                                                        index=True)
     assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
 
     category: Mapped[Category] = relationship(lazy="joined")
@@ -112,6 +115,7 @@ class Petition(TimestampMixin, db.Model):
     office: Mapped[Office | None] = relationship(lazy="joined")
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id], lazy="joined")
     rule = relationship("DeadlineRule")
+    duplicate_of: Mapped[Petition | None] = relationship(remote_side=[id])
     events: Mapped[list[PetitionEvent]] = relationship(
         back_populates="petition", order_by="PetitionEvent.id", passive_deletes="all"
     )

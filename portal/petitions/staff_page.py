@@ -22,14 +22,16 @@ from portal.permissions import (
     access_petition,
     can_acknowledge,
     can_assign,
+    can_handle_petition,
     can_lead,
     can_transfer,
     can_work_on,
     is_holder,
     require,
 )
-from portal.petitions.forms import AcceptForm, RejectForm
+from portal.petitions.forms import AcceptForm, MergeForm, RejectForm
 from portal.petitions.models import Petition, PetitionStatus
+from portal.search.queries import similar
 
 
 def blank_forms(petition: Petition, actions: frozenset[str], working) -> dict:
@@ -51,6 +53,7 @@ def blank_forms(petition: Petition, actions: frozenset[str], working) -> dict:
         "answer_form": AnswerForm(prefix="answer", data={"body": working.body if working else ""}),
         "approve_form": ActionForm(prefix="approve"),
         "return_form": ReturnForm(prefix="return"),
+        "merge_form": MergeForm(prefix="merge"),
     }
 
 
@@ -89,7 +92,15 @@ def available_actions(user, petition: Petition, *, pending_extension, working) -
         actions.add("mark_complex")
     if status == PetitionStatus.PAUSED and can_work_on(user, petition):
         actions.add("resume")
+    if petition.is_open and can_handle_petition(user, petition):
+        actions.add("merge")
     return frozenset(actions)
+
+
+def possible_duplicates(user, petition: Petition) -> list:
+    """Petitions of the same commune that read alike, to merge into."""
+    return [r for r in similar(user, petition.title, petition.body, petition.unit, limit=6)
+            if r.id != petition.id and r.record.duplicate_of_id is None][:5]
 
 
 def render_detail(petition: Petition, *, forms: dict | None = None, status: int = 200):
@@ -114,6 +125,7 @@ def render_detail(petition: Petition, *, forms: dict | None = None, status: int 
         answer_needs_approval=(petition.unit.requires_answer_approval
                                and not can_lead(current_user, petition)),
         published=answers.published_responses(petition),
+        duplicates=possible_duplicates(current_user, petition) if "merge" in actions else [],
         ratings=answers.ratings_of(petition),
         **context,
     ), status

@@ -11,7 +11,8 @@ from portal import clock
 from portal.pagination import paginate
 from portal.permissions import access_petition, can_handle_petition, staff_area_guard, staff_scope
 from portal.petitions import queries, services
-from portal.petitions.forms import AcceptForm, RejectForm, StaffFilterForm
+from portal.petitions.forms import AcceptForm, MergeForm, RejectForm, StaffFilterForm
+from portal.petitions.merging import merge_into
 from portal.petitions.models import DeadlineState, PetitionKind, PetitionStatus
 from portal.petitions.staff_page import perform, render_detail
 from portal.units import queries as unit_queries
@@ -82,4 +83,16 @@ def reject(petition_id: int):
         form_name="reject_form",
         run=lambda p, f: services.reject_petition(p, actor=current_user, reason=f.reason.data),
         done=_("Đã ghi nhận không tiếp nhận phản ánh %(code)s."),
+    )
+
+
+@bp.route("/petitions/<int(max=2147483647):petition_id>/merge", methods=["POST"])
+def merge(petition_id: int):
+    return perform(
+        petition_id,
+        allowed=can_handle_petition,
+        form=lambda p: MergeForm(prefix="merge"),
+        form_name="merge_form",
+        run=lambda p, f: merge_into(p, f.target.data, actor=current_user, note=f.note.data),
+        done=_("Đã gộp phản ánh %(code)s vào phản ánh trùng."),
     )

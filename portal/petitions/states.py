@@ -77,10 +77,13 @@ _STATUS_LABELS = {
 # The one table of allowed status changes. Every change goes through
 # Petition.change_status, which consults it and writes the history.
 ALLOWED_TRANSITIONS: dict[PetitionStatus, frozenset[PetitionStatus]] = {
-    PetitionStatus.RECEIVED: frozenset({PetitionStatus.ACCEPTED, PetitionStatus.REJECTED}),
-    PetitionStatus.ACCEPTED: frozenset({PetitionStatus.IN_PROGRESS}),
-    PetitionStatus.IN_PROGRESS: frozenset({PetitionStatus.PAUSED, PetitionStatus.ANSWERED}),
-    PetitionStatus.PAUSED: frozenset({PetitionStatus.IN_PROGRESS}),
+    # Any open petition may be closed as a duplicate merged into another.
+    PetitionStatus.RECEIVED: frozenset({PetitionStatus.ACCEPTED, PetitionStatus.REJECTED,
+                                        PetitionStatus.CLOSED}),
+    PetitionStatus.ACCEPTED: frozenset({PetitionStatus.IN_PROGRESS, PetitionStatus.CLOSED}),
+    PetitionStatus.IN_PROGRESS: frozenset({PetitionStatus.PAUSED, PetitionStatus.ANSWERED,
+                                           PetitionStatus.CLOSED}),
+    PetitionStatus.PAUSED: frozenset({PetitionStatus.IN_PROGRESS, PetitionStatus.CLOSED}),
     # From "answered" a dissatisfied resident reopens it, or it is closed.
     PetitionStatus.ANSWERED: frozenset({PetitionStatus.IN_PROGRESS, PetitionStatus.CLOSED}),
     PetitionStatus.REJECTED: frozenset(),
@@ -120,6 +123,8 @@ class EventType(StrEnum):
     RATED = "rated"
     REOPENED = "reopened"
     CLOSED = "closed"
+    MERGED = "merged"
+    DUPLICATE_JOINED = "duplicate_joined"
 
     @property
     def label(self) -> str:
@@ -148,6 +153,8 @@ _EVENT_LABELS = {
     EventType.RATED: _l("Người gửi đánh giá câu trả lời"),
     EventType.REOPENED: _l("Mở lại vì người gửi chưa hài lòng"),
     EventType.CLOSED: _l("Kết thúc"),
+    EventType.MERGED: _l("Gộp vào một phản ánh trùng đã có"),
+    EventType.DUPLICATE_JOINED: _l("Một phản ánh trùng được gộp vào đây"),
 }
 
 
@@ -157,6 +164,7 @@ _EVENT_LABELS = {
 RESIDENT_NOTE_EVENTS = frozenset({
     EventType.ACCEPTED, EventType.REJECTED, EventType.PAUSED, EventType.RESUMED,
     EventType.DUE_DATE_CHANGED, EventType.RATED, EventType.REOPENED, EventType.CLOSED,
+    EventType.MERGED,
 })
 
 

@@ -93,6 +93,10 @@ def track(code: str):
 
 
 def _tracking_page(petition, rating_form, status=200):
+    # A duplicate is answered through the petition it was merged into; its
+    # sender reads that answer here, and its page if it was published.
+    target = petition.duplicate_of
+    merged_into = target if target is not None and queries.is_published(target) else None
     return render_template(
         "petitions/track.html",
         petition=petition,
@@ -102,6 +106,8 @@ def _tracking_page(petition, rating_form, status=200):
         rating_form=rating_form,
         may_rate=answer_services.can_still_rate(petition) and can_rate(current_user, petition),
         rating_deadline=answer_services.rating_deadline(petition),
+        merged_into=merged_into,
+        published_into=answer_services.published_responses(merged_into) if merged_into else [],
     ), status
 
 
