@@ -252,7 +252,7 @@ SLOTS: dict[str, Slot] = {
     "so": lambda rng, unit: str(rng.randint(2, 9)),
     "songuoi": lambda rng, unit: str(rng.randint(10, 300)),
     "dientich": lambda rng, unit: f"{rng.randint(3, 120) * 10} m²",
-    "tien": lambda rng, unit: f"{rng.randint(2, 95) * 10 if rng.random() < 0.4 else rng.randint(2, 90)} triệu đồng",
+    "tien": lambda rng, unit: f"{rng.randint(2, 90) * (10 if rng.random() < 0.4 else 1)} triệu đồng",
     "phi": lambda rng, unit: f"{rng.randint(12, 300) * 10_000:,} đồng".replace(",", "."),
     "duan": _project,
     "kenh": _waterway,

@@ -60,7 +60,8 @@ def _document(terms: Terms, title: str, **fields) -> dict:
     return {**terms.joined(), "title": _title_terms(title), **fields}
 
 
-def _answers_by_petition(ids: list[int], session: Session) -> dict[int, list[str]]:
+def published_answers(ids: list[int], session: Session) -> dict[int, list[str]]:
+    """Published answer texts of each petition, oldest first."""
     found: dict[int, list[str]] = {}
     if not ids:
         return found
@@ -135,7 +136,7 @@ def petition_changes(ids: Iterable[int], *, session: Session) -> Iterator[Change
     petitions = {p.id: p for p in session.scalars(
         sa.select(Petition).where(Petition.id.in_(ids))
         .options(selectinload(Petition.unit).joinedload(Unit.parent)))}
-    answers = _answers_by_petition(list(petitions), session)
+    answers = published_answers(list(petitions), session)
     for petition_id in ids:
         petition = petitions.get(petition_id)
         if petition is None:

@@ -14,7 +14,6 @@ from markupsafe import Markup
 
 from portal import clock
 from portal.accounts.models import STAFF_ROLES
-from portal.answers.models import Response, ResponseStatus
 from portal.dialogues.models import DialogueSession
 from portal.extensions import db
 from portal.permissions import can_view_petition, can_view_session_record, is_submitter, scope_of
@@ -22,7 +21,7 @@ from portal.petitions.models import Petition
 from portal.petitions.queries import is_published
 from portal.search import engine
 from portal.search.analysis import ParsedQuery, analyse, parse_query
-from portal.search.documents import PETITION, SESSION
+from portal.search.documents import PETITION, SESSION, published_answers
 from portal.search.engine import Audience, Filters
 from portal.search.snippets import best_passage, highlight
 from portal.units.models import Unit
@@ -76,18 +75,6 @@ class SearchPage:
         return self.page + 1
 
 
-def _answers(ids: list[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
-    if ids:
-        rows = db.session.execute(
-            sa.select(Response.petition_id, Response.body)
-            .where(Response.petition_id.in_(ids), Response.status == ResponseStatus.PUBLISHED)
-            .order_by(Response.id))
-        for petition_id, body in rows:
-            found.setdefault(petition_id, []).append(body)
-    return found
-
-
 def _petition_result(user, petition: Petition, hit, parsed, answers) -> Result | None:
     staff_view = can_view_petition(user, petition)
     if not staff_view and not is_published(petition):
@@ -134,7 +121,7 @@ def _results(user, hits: list[engine.Hit], parsed: ParsedQuery) -> list[Result]:
     session_ids = [h.record_id for h in hits if h.part != PETITION]
     petitions = _load(Petition, petition_ids)
     sessions = _load(DialogueSession, session_ids)
-    answers = _answers(petition_ids)
+    answers = published_answers(petition_ids, db.session)
     results = []
     for hit in hits:
         if hit.part == PETITION:
