@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.petitions.models import Petition
 from portal.search import indexer
-from portal.search.log import pending_count
+from portal.search.log import SearchLog, pending_count
 from tests.search_writers import write_petitions
 
 PROCESSES = 4
@@ -76,3 +76,13 @@ def test_a_broken_index_write_never_loses_the_petition(app, world, search, monke
     assert f"petition:{petition.id}" not in indexed_keys()
     assert indexer.apply_pending(wait=True) == 1
     assert f"petition:{petition.id}" in indexed_keys()
+
+
+def test_without_an_index_everything_is_built_from_the_database(app, world, search):
+    # A database from before search existed: its petitions are not in the log.
+    old = world.petition(title="Phản ánh cũ từ trước khi có tìm kiếm")
+    db.session.execute(sa.delete(SearchLog))
+    db.session.commit()
+    (indexer.root() / indexer.CURRENT).unlink()
+    new = world.petition(title="Phản ánh mới")  # the next write finds no index
+    assert indexed_keys() == {f"petition:{old.id}", f"petition:{new.id}"}

@@ -23,7 +23,7 @@ from portal.units.models import Unit
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 MAX_PER_PAGE = 500
-MAX_SEARCH_PAGE = 500
+MAX_SEARCH_PAGE = 100  # Whoosh ranks page × per_page hits
 
 
 def _unit_json(unit: Unit) -> dict:

@@ -115,15 +115,8 @@ def _remove_old_generations(base: Path, keep: set[Path]) -> None:
             shutil.rmtree(directory, ignore_errors=True)
 
 
-def _ensure_index(base: Path, session: Session) -> Path:
-    """The current generation; the first one starts empty and before every
-    logged change, so applying the whole log fills it."""
-    directory = current_dir(base)
-    if directory is None:
-        directory = _new_generation(base)
-        _point_current_at(base, directory)
-        log.info("search index created in %s", directory)
-    return directory
+class Missing(Exception):
+    """There is no index yet: it must be built from the database."""
 
 
 def write_changes(ix: Index, changes: dict[str, set[int]], session: Session, **writer_args) -> int:
@@ -148,7 +141,9 @@ def write_changes(ix: Index, changes: dict[str, set[int]], session: Session, **w
 def _apply_round(base: Path, session: Session) -> int:
     """Apply what is pending once, under the lock; the number of log rows."""
     with sync_lock(base, wait=False):
-        directory = _ensure_index(base, session)
+        directory = current_dir(base)
+        if directory is None:
+            raise Missing
         applied = read_applied(directory)
         rows = session.execute(
             sa.select(SearchLog.id, SearchLog.kind, SearchLog.record_id)
@@ -176,6 +171,12 @@ def apply_pending(*, base: Path | None = None, wait: bool = False) -> int:
                     pass  # let the current holder finish first
             try:
                 done = _apply_round(base, session)
+            except Missing:
+                # Records older than the log (a database from before search,
+                # or restored from a backup) are only found by a full build.
+                log.info("no search index in %s: building it from the database", base)
+                rebuild(base=base)
+                return total
             except Busy:
                 if wait:
                     continue
@@ -224,9 +225,10 @@ def apply_after_commit() -> None:
         _apply_quietly()
 
 
-def rebuild(progress: Callable[[int], None] | None = None, *, procs: int = 1) -> Path:
+def rebuild(progress: Callable[[int], None] | None = None, *, procs: int = 1,
+            base: Path | None = None) -> Path:
     """Index every record into a new generation and swap it in."""
-    base = root()
+    base = base or root()
     base.mkdir(parents=True, exist_ok=True)
     directory = _new_generation(base)
     with Session(db.engine) as session:

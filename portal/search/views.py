@@ -18,6 +18,7 @@ bp = Blueprint("search", __name__)
 
 # The filters a pager link carries over (never arbitrary arguments).
 SIMILAR_MIN_CHARS = 12
+MAX_PAGE = 200  # Whoosh ranks every hit up to the page asked for
 KEEP = ("q", "type", "province", "unit", "category", "kind", "status", "year", "overdue", "sort")
 
 
@@ -37,7 +38,7 @@ def index():
     status = 200
     if form.q.data or len(request.args) > 0:
         if form.validate():
-            parsed, page = run_form(form, page=page_number(),
+            parsed, page = run_form(form, page=min(page_number(), MAX_PAGE),
                                     per_page=current_app.config["PER_PAGE"])
             if page is not None and (not page.results or not parsed.has_diacritics):
                 hint = engine.suggestion(parsed)
