@@ -303,3 +303,39 @@ def test_leader_prepares_records_and_publishes_a_session(live_server, page_for, 
     arising = leader.locator("tbody tr", has=leader.locator(".tag"))
     expect(arising).to_have_count(2)
     expect(arising.first).to_contain_text("Việc tồn đọng")
+
+
+def test_visitor_searches_without_diacritics_and_narrows_by_commune(live_server, page_for, world,
+                                                                   search):
+    from playwright.sync_api import expect
+
+    from portal.extensions import db
+    from portal.petitions.services import accept_petition
+
+    for title, public, unit, official in (
+            ("Giải phóng mặt bằng ngõ 25 chậm bồi thường", True, world.commune_a, world.official),
+            ("Giải phóng mặt bằng phố Đội Cấn chưa công khai phương án", True, world.commune_b,
+             world.other_official),
+            ("Đơn giá bồi thường giải phóng mặt bằng quá thấp", False, world.commune_a,
+             world.official)):
+        petition = world.petition(at=unit, title=title, is_public=public)
+        accept_petition(petition, actor=official)
+        db.session.commit()
+
+    visitor = page_for()
+    visitor.goto(live_server + "/")
+    box = visitor.get_by_role("searchbox", name="Tìm phản ánh, hội nghị")
+    box.fill("giai phong mat")
+    expect(visitor.locator("#header-suggestions a").first).to_contain_text("Giải phóng mặt bằng")
+    box.press("Enter")
+    expect(visitor.locator(".result-count")).to_have_text("2 kết quả")
+    expect(visitor.locator(".search-results mark").first).to_have_text(re.compile("giải", re.I))
+    assert "quá thấp" not in visitor.content()  # not published: never shown to visitors
+
+    visitor.get_by_label("Tỉnh, thành phố").select_option("01")
+    visitor.locator("form.search-form button[type=submit]").click()
+    visitor.get_by_label("Xã, phường").select_option("00070")
+    visitor.locator("form.search-form button[type=submit]").click()
+    expect(visitor.locator(".result-count")).to_have_text("1 kết quả")
+    expect(visitor.locator(".search-results h2")).to_have_text(
+        "Giải phóng mặt bằng ngõ 25 chậm bồi thường")
