@@ -86,3 +86,20 @@ def test_without_an_index_everything_is_built_from_the_database(app, world, sear
     (indexer.root() / indexer.CURRENT).unlink()
     new = world.petition(title="Phản ánh mới")  # the next write finds no index
     assert indexed_keys() == {f"petition:{old.id}", f"petition:{new.id}"}
+
+
+def test_the_commands_report_sync_and_rebuild(app, world, search):
+    runner = app.test_cli_runner()
+    app.config["SEARCH_APPLY_AFTER_COMMIT"] = False
+    world.petition(title="Rác thải ven sông Tô Lịch")
+    status = runner.invoke(args=["search", "status"])
+    assert status.exit_code == 0, status.output
+    assert "petition: 0 trong chỉ mục / 1 trong cơ sở dữ liệu" in status.output
+    assert "còn chờ 1" in status.output
+    synced = runner.invoke(args=["search", "sync"])
+    assert "Đã cập nhật chỉ mục: 1 thay đổi." in synced.output
+    rebuilt = runner.invoke(args=["search", "rebuild"])
+    assert rebuilt.exit_code == 0 and "Đã thay chỉ mục mới" in rebuilt.output
+    status = runner.invoke(args=["search", "status"])
+    assert "petition: 1 trong chỉ mục / 1 trong cơ sở dữ liệu" in status.output
+    assert "còn chờ 0" in status.output

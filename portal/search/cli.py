@@ -18,7 +18,9 @@ search_cli = AppGroup("search", help="Chỉ mục tìm kiếm.")
 def sync_command() -> None:
     """Đưa vào chỉ mục mọi thay đổi còn chờ (chạy lại không sao; nên chạy
     bằng cron mỗi phút để bù cho lần cập nhật nào bị gián đoạn)."""
-    applied = indexer.apply_pending(wait=True)
+    applied = 0
+    while done := indexer.apply_pending(wait=True):  # a large backlog takes several calls
+        applied += done
     click.echo(f"Đã cập nhật chỉ mục: {applied} thay đổi.")
 
 
