@@ -262,7 +262,7 @@ def generate(
     units = units_for(province_code)
     planted = {}
     if with_needles:
-        from bench import quality  # the quality set plants itself through this module
+        from bench import quality  # here, not at the top: quality imports this module
 
         planted = {key: needle for needle, key in quality.placements(n)}
     rng = random.Random(f"{seed}/{province_code or 'VN'}")
