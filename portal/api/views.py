@@ -127,15 +127,12 @@ def search():
     page = _int_arg("page", 1, low=1, high=MAX_SEARCH_PAGE)
     per_page = _int_arg("per_page", 20, low=1, high=100)
     found = run_form(form, page=page, per_page=per_page)[1]
-    codes = form.facet_codes()
     return {
         "items": [{"type": r.type, "id": r.id, "part": r.part, "tracking_code": r.tracking_code,
                    "title": r.record.title, "snippet": str(r.snippet), "score": r.score,
                    "url": url_for_result(r)} for r in (found.results if found else [])],
         "meta": {"total": found.total if found else 0, "page": page, "per_page": per_page},
-        "facets": {name: {codes.get(name, {}).get(value, value): count
-                          for value, count in values.items()}
-                   for name, values in (found.facets if found else {}).items()},
+        "facets": form.facets_by_code(found.facets if found else {}),
     }
 
 

@@ -16,6 +16,13 @@ from portal.petitions.queries import by_tracking_code, is_published
 from portal.petitions.tracking import normalise
 
 
+def published_original(petition: Petition) -> Petition | None:
+    """The petition a duplicate was merged into, if anyone may read it: its
+    answer is then the duplicate sender's answer too."""
+    target = petition.duplicate_of
+    return target if target is not None and is_published(target) else None
+
+
 def merge_target(code: str, duplicate: Petition, actor) -> Petition:
     """The petition ``code`` names, if it may absorb ``duplicate``."""
     target = by_tracking_code(normalise(code or ""))

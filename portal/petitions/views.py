@@ -15,6 +15,7 @@ from portal.pagination import paginate
 from portal.permissions import can_rate
 from portal.petitions import queries, services, tracking
 from portal.petitions.forms import PetitionForm, TrackForm
+from portal.petitions.merging import published_original
 from portal.petitions.models import Category, Petition, PetitionKind
 from portal.units import queries as unit_queries
 
@@ -93,10 +94,7 @@ def track(code: str):
 
 
 def _tracking_page(petition, rating_form, status=200):
-    # A duplicate is answered through the petition it was merged into; its
-    # sender reads that answer here, and its page if it was published.
-    target = petition.duplicate_of
-    merged_into = target if target is not None and queries.is_published(target) else None
+    merged_into = published_original(petition)
     return render_template(
         "petitions/track.html",
         petition=petition,

@@ -105,14 +105,20 @@ def _session_fields(session: DialogueSession, part: str, public: bool) -> dict:
     )
 
 
+def notice_texts(session: DialogueSession) -> list[str]:
+    """What the public notice says beyond its title: theme, agenda, and the
+    conclusion once published."""
+    conclusion = session.conclusion_text if session.concluded_at else ""
+    return [session.theme, *(item.title for item in session.agenda), conclusion]
+
+
 def session_documents(session: DialogueSession) -> list[dict]:
     """The notice (public once announced) and, when there are minutes, the
     minutes as a staff-only document of their own, so a word found only in
     the minutes never reveals itself to the public."""
     unit = session.unit
-    conclusion = session.conclusion_text if session.concluded_at else ""
-    notice = analyse(session.title, session.theme, *(item.title for item in session.agenda),
-                     conclusion, unit.full_name, unit.province.full_name)
+    notice = analyse(session.title, *notice_texts(session), unit.full_name,
+                     unit.province.full_name)
     documents = [_document(notice, session.title,
                            **_session_fields(session, SESSION, session.is_public))]
     if session.minutes_source.strip():
@@ -162,11 +168,12 @@ def session_changes(ids: Iterable[int], *, session: Session) -> Iterator[Change]
 
 
 CHANGES = {PETITION: petition_changes, SESSION: session_changes}
+_MODELS = {PETITION: Petition, SESSION: DialogueSession}
 
 
 def all_ids(kind: str, *, session: Session, batch: int = 1000) -> Iterator[list[int]]:
     """Every record id of a kind, in batches, for a rebuild."""
-    model = Petition if kind == PETITION else DialogueSession
+    model = _MODELS[kind]
     last = 0
     while True:
         ids = list(session.scalars(
@@ -178,5 +185,5 @@ def all_ids(kind: str, *, session: Session, batch: int = 1000) -> Iterator[list[
 
 
 def record_count(kind: str, session: Session) -> int:
-    model = Petition if kind == PETITION else DialogueSession
+    model = _MODELS[kind]
     return session.scalar(sa.select(sa.func.count()).select_from(model)) or 0

@@ -100,6 +100,10 @@ class Found:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
+def _hits(results) -> list[Hit]:
+    return [Hit(hit["key"], round(hit.score or 0.0, 4)) for hit in results]
+
+
 def text_query(parsed: ParsedQuery) -> wq.Query:
     required: list[wq.Query] = []
     words = list(parsed.words)
@@ -186,7 +190,7 @@ def run(parsed: ParsedQuery, *, audience: Audience, filters: Filters, today: dat
     sortedby = sorting.FieldFacet("date", reverse=True) if by_date else None
     results = searcher.search(combined, limit=limit, sortedby=sortedby, terms=False)
     start = (page - 1) * per_page
-    hits = [Hit(hit["key"], round(hit.score or 0.0, 4)) for hit in results[start:limit]]
+    hits = _hits(results[start:limit])
     total = worker.cached(("total", repr(combined)), lambda: len(results))
     found = Found(hits, total)
     if facets:
@@ -284,5 +288,4 @@ def more_like(text_terms: Terms, *, audience: Audience, unit: int, limit: int = 
     allowed = audience.query()
     if allowed is not None:
         conditions.append(allowed)
-    results = searcher.search(wq.And([text, *conditions]), limit=limit, terms=False)
-    return [Hit(hit["key"], round(hit.score or 0.0, 4)) for hit in results]
+    return _hits(searcher.search(wq.And([text, *conditions]), limit=limit, terms=False))

@@ -79,7 +79,11 @@ class SearchForm(BaseForm):
     def by_date(self) -> bool:
         return self.sort.data == "date"
 
-    def facet_codes(self) -> dict[str, dict[str, str]]:
-        """Index values of each facet as the values this form takes."""
-        return {"category": {str(c.id): c.code for c in self._categories.values()},
-                "province": {str(u.id): u.code for u in self._provinces.values()}}
+    def facets_by_code(self, facets: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+        """Facet counts keyed by the values this form (and the API) take:
+        codes for categories and provinces, index values otherwise."""
+        codes = {"category": {str(c.id): c.code for c in self._categories.values()},
+                 "province": {str(u.id): u.code for u in self._provinces.values()}}
+        return {name: {codes.get(name, {}).get(value, value): count
+                       for value, count in values.items()}
+                for name, values in facets.items()}

@@ -13,22 +13,21 @@ from flask import url_for
 from markupsafe import Markup
 
 from portal import clock
-from portal.accounts.models import STAFF_ROLES
 from portal.dialogues.models import DialogueSession
 from portal.extensions import db
-from portal.permissions import can_view_petition, can_view_session_record, is_submitter, scope_of
+from portal.permissions import can_view_petition, can_view_session_record, is_submitter, staff_scope
 from portal.petitions.models import Petition
 from portal.petitions.queries import is_published
 from portal.search import engine
 from portal.search.analysis import ParsedQuery, analyse, parse_query
-from portal.search.documents import PETITION, SESSION, published_answers
+from portal.search.documents import PETITION, SESSION, notice_texts, published_answers
 from portal.search.engine import Audience, Filters
 from portal.search.snippets import best_passage, highlight
 from portal.units.models import Unit
 
 
 def audience_of(user) -> Audience:
-    scope = scope_of(user, STAFF_ROLES)
+    scope = staff_scope(user)
     user_id = user.id if getattr(user, "is_authenticated", False) else None
     return Audience(everything=scope.national, unit_ids=scope.unit_ids, user_id=user_id)
 
@@ -101,8 +100,7 @@ def _session_result(user, session: DialogueSession, hit, parsed) -> Result | Non
     else:
         if not (staff_view or session.is_public):
             return None
-        texts = [session.theme, *(item.title for item in session.agenda),
-                 session.conclusion_text if session.concluded_at else ""]
+        texts = notice_texts(session)
     url = (url_for("dialogues_staff.session", session_id=session.id) if staff_view
            else url_for("dialogues.session", session_id=session.id))
     return Result(type=SESSION, part=hit.part, id=session.id, score=hit.score, url=url,

@@ -44,10 +44,7 @@ def index():
                 hint = engine.suggestion(parsed)
         else:
             status = 400
-    codes = form.facet_codes()
-    counts = {name: {codes.get(name, {}).get(value, value): count
-                     for value, count in values.items()}
-              for name, values in (page.facets if page else {}).items()}
+    counts = form.facets_by_code(page.facets if page else {})
     has_filters = any(request.args.get(name) for name in KEEP if name not in ("q", "sort"))
     return render_template("search/index.html", form=form, page=page, hint=hint, keep=KEEP,
                            counts=counts, has_filters=has_filters), status
