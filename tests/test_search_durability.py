@@ -88,6 +88,18 @@ def test_without_an_index_everything_is_built_from_the_database(app, world, sear
     assert indexed_keys() == {f"petition:{old.id}", f"petition:{new.id}"}
 
 
+def test_an_index_of_an_older_schema_is_rebuilt_and_status_says_so(app, world, search):
+    old = world.petition(title="Phản ánh trước khi nâng cấp")
+    directory = indexer.current_dir()
+    (directory / indexer.SCHEMA).write_text("1")  # as an earlier release left it
+    status = app.test_cli_runner().invoke(args=["search", "status"])
+    assert "Chỉ mục theo cấu trúc cũ" in status.output
+    new = world.petition(title="Phản ánh sau khi nâng cấp")  # the next write rebuilds
+    assert indexer.current_dir() != directory
+    assert indexer.has_current_schema(indexer.current_dir())
+    assert indexed_keys() == {f"petition:{old.id}", f"petition:{new.id}"}
+
+
 def test_the_commands_report_sync_and_rebuild(app, world, search):
     runner = app.test_cli_runner()
     app.config["SEARCH_APPLY_AFTER_COMMIT"] = False

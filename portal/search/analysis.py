@@ -1,16 +1,17 @@
 """How Vietnamese text becomes index terms, and how a query becomes search terms.
 
-Text is analysed once, in Python, into three space-separated term strings
-that Whoosh only splits on spaces (its own analysers are slower and split
+Text is analysed once, in Python, into space-separated term strings that
+Whoosh only splits on spaces (its own analysers are slower and split
 decomposed text at every combining mark):
 
-- ``exact``: syllables as written, NFC, lowercase, one tone placement
-  (hoà/hòa meet), so a query with diacritics can rank exact matches first;
 - ``folded``: syllables without diacritics, đ as d; every match goes through
   this field, so a query typed without diacritics finds the same documents;
 - ``pairs``: adjacent folded syllables joined by "_" ("giai_phong"). Most
   Vietnamese words are two syllables: pairs have far shorter posting lists
-  than single syllables and make multi-word queries faster and more precise.
+  than single syllables and make multi-word queries faster and more precise;
+- ``exact``: syllables as written, NFC, lowercase, one tone placement
+  (hoà/hòa meet); only a title's are indexed, so a query with diacritics
+  ranks exact matches first.
 
 Pairs never span punctuation: "đường. Mặt" is not a word.
 """
@@ -65,10 +66,6 @@ class Terms:
             self.folded.extend(folded)
             self.pairs.extend(f"{a}_{b}" for a, b in zip(folded, folded[1:], strict=False))
         return self
-
-    def joined(self) -> dict[str, str]:
-        return {"exact": " ".join(self.exact), "folded": " ".join(self.folded),
-                "pairs": " ".join(self.pairs)}
 
 
 def analyse(*texts: str | None) -> Terms:

@@ -48,6 +48,9 @@ def status_command() -> None:
         newest = last_id(session)
         in_database = {kind: documents.record_count(kind, session) for kind in documents.KINDS}
     click.echo(f"Chỉ mục: {directory or '(chưa có)'}")
+    if directory and not indexer.has_current_schema(directory):
+        click.echo("Chỉ mục theo cấu trúc cũ: chạy `flask --app wsgi search rebuild` "
+                   "(hoặc lần đồng bộ tới sẽ tự lập lại).")
     for kind in documents.KINDS:
         click.echo(f"{kind}: {counts.get(kind, 0)} trong chỉ mục / {in_database[kind]} "
                    f"trong cơ sở dữ liệu")

@@ -51,13 +51,17 @@ def _flag(value: bool) -> str:
     return "1" if value else "0"
 
 
-def _title_terms(title: str) -> str:
-    terms = analyse(title)
-    return " ".join(terms.folded + terms.pairs)
+def _people(**ids: int | None) -> dict[str, str]:
+    """Account fields that are set: an empty term would be one more posting
+    in every document for nothing."""
+    return {name: str(value) for name, value in ids.items() if value}
 
 
 def _document(terms: Terms, title: str, **fields) -> dict:
-    return {**terms.joined(), "title": _title_terms(title), **fields}
+    heading = analyse(title)
+    return {"folded": " ".join(terms.folded), "pairs": " ".join(terms.pairs),
+            "title": " ".join(heading.folded + heading.pairs),
+            "written": " ".join(heading.exact), **fields}
 
 
 def published_answers(ids: list[int], session: Session) -> dict[int, list[str]]:
@@ -85,7 +89,7 @@ def petition_document(petition: Petition, answers: list[str]) -> dict:
         key=key(PETITION, petition.id), type=PETITION,
         public=_flag(is_published(petition)),
         unit=str(unit.id), province=str(province.id),
-        holder=str(petition.assignee_id or ""), submitter=str(petition.submitter_id or ""),
+        **_people(holder=petition.assignee_id, submitter=petition.submitter_id),
         category=str(petition.category_id), kind=str(petition.kind), status=str(petition.status),
         year=str(clock.local_date(submitted).year),
         is_open=_flag(petition.is_open),
@@ -97,7 +101,7 @@ def _session_fields(session: DialogueSession, part: str, public: bool) -> dict:
     unit = session.unit
     return dict(
         key=key(SESSION, session.id, part=part), type=SESSION, public=_flag(public),
-        unit=str(unit.id), province=str(unit.province.id), holder="", submitter="",
+        unit=str(unit.id), province=str(unit.province.id),
         category="", kind="", status=str(session.status),
         year=str(clock.local_date(session.starts_at).year),
         is_open=_flag(session.status not in (SessionStatus.CONCLUDED, SessionStatus.CANCELLED)),

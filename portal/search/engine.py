@@ -9,10 +9,12 @@ adjacent syllable pairs (the words), the exact diacritics, the title.
 
 from __future__ import annotations
 
+import operator
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import reduce
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -20,6 +22,7 @@ from whoosh import query as wq
 from whoosh import sorting
 from whoosh.searching import Searcher
 
+from portal.search import docsets
 from portal.search.analysis import ParsedQuery, Terms, word_forms
 from portal.search.documents import day_number
 from portal.search.indexer import current_dir, root
@@ -29,6 +32,11 @@ _PAIR_BOOST = 3.0
 _EXACT_BOOST = 2.0
 _TITLE_BOOST = 2.0
 _CACHE_SIZE = 256
+# Document sets kept per searcher: 125 kB each at a million documents.
+_MASKS = 256
+# Words found side by side in at least this many documents are taken as the
+# words meant; with fewer, their syllables may be anywhere.
+_ADJACENT_ENOUGH = 10
 _COMMON_FROM = 200  # documents
 _SOUND_SPELLINGS = (("f", "ph"), ("j", "gi"), ("z", "d"), ("w", "qu"))
 
@@ -104,37 +112,80 @@ def _hits(results) -> list[Hit]:
     return [Hit(hit["key"], round(hit.score or 0.0, 4)) for hit in results]
 
 
-def text_query(parsed: ParsedQuery) -> wq.Query:
-    required: list[wq.Query] = []
+def _pairs(words) -> list[str]:
+    return [f"{a.folded}_{b.folded}" for a, b in zip(words, words[1:], strict=False)]
+
+
+@dataclass(frozen=True)
+class TextQuery:
+    """What must match, and the query that ranks what matched."""
+
+    required: list[wq.Query]
+    ranking: wq.Query
+
+
+def _required(parsed: ParsedQuery, *, adjacent: bool) -> list[wq.Query]:
+    """Each syllable anywhere, or (``adjacent``) each pair of loose words
+    side by side; a quoted phrase always needs its pairs: pairs never span
+    punctuation, so this is exact for two syllables and near enough beyond."""
     words = list(parsed.words)
-    for position, word in enumerate(words):
-        if parsed.open_ended and position == len(words) - 1:
-            required.append(wq.Prefix("folded", word.folded))
-        else:
-            required.append(wq.Term("folded", word.folded))
+    required: list[wq.Query] = []
+    if adjacent:
+        closed = words[:-1] if parsed.open_ended else words
+        required += [wq.Term("pairs", pair) for pair in _pairs(closed)]
+        if parsed.open_ended:
+            required.append(wq.Prefix("folded", words[-1].folded))
+    else:
+        for position, word in enumerate(words):
+            if parsed.open_ended and position == len(words) - 1:
+                required.append(wq.Prefix("folded", word.folded))
+            else:
+                required.append(wq.Term("folded", word.folded))
     for phrase in parsed.phrases:
-        required.append(wq.Phrase("folded", [w.folded for w in phrase]))
+        required += [wq.Term("pairs", pair) for pair in _pairs(phrase)]
+    return required
+
+
+def _boosts(parsed: ParsedQuery) -> list[wq.Query]:
     optional: list[wq.Query] = []
-    for sequence in (words, *parsed.phrases):
-        for first, second in zip(sequence, sequence[1:], strict=False):
-            pair = f"{first.folded}_{second.folded}"
+    for sequence in (list(parsed.words), *parsed.phrases):
+        for pair in _pairs(sequence):
             optional.append(wq.Term("pairs", pair, boost=_PAIR_BOOST))
             optional.append(wq.Term("title", pair, boost=_TITLE_BOOST))
     for word in parsed.all_words:
         if word.has_diacritics:
-            optional.append(wq.Term("exact", word.exact, boost=_EXACT_BOOST))
+            optional.append(wq.Term("written", word.exact, boost=_EXACT_BOOST))
         optional.append(wq.Term("title", word.folded, boost=_TITLE_BOOST / 2))
+    return optional
+
+
+def text_query(parsed: ParsedQuery, *, adjacent: bool = False) -> TextQuery:
+    required = _required(parsed, adjacent=adjacent)
     matched = required[0] if len(required) == 1 else wq.And(required)
-    return wq.AndMaybe(matched, wq.Or(optional)) if optional else matched
+    optional = _boosts(parsed)
+    ranking = wq.AndMaybe(matched, wq.Or(optional)) if optional else matched
+    return TextQuery(required, ranking)
+
+
+def _can_be_adjacent(parsed: ParsedQuery) -> bool:
+    closed = len(parsed.words) - (1 if parsed.open_ended else 0)
+    return closed >= 2
 
 
 class _Worker:
-    """This process's open searcher and the counts cached for it."""
+    """This process's open searcher, and what is cached for it: document
+    sets (docsets.py) and counts, dropped whenever the index changes."""
 
     def __init__(self, directory: Path):
         self.directory = directory
         self.searcher: Searcher = whoosh_index.open_dir(str(directory)).searcher()
+        self._reset()
+
+    def _reset(self) -> None:
         self.counts: OrderedDict = OrderedDict()
+        self.masks: OrderedDict = OrderedDict()
+        self.facet_masks: dict[str, dict[str, int]] = {}
+        self.size = self.searcher.doc_count_all()
 
     def fresh(self) -> Searcher:
         if not self.searcher.up_to_date():
@@ -143,18 +194,39 @@ class _Worker:
             else:
                 # Whoosh 2.7 cannot refresh a searcher over an empty index.
                 self.searcher = whoosh_index.open_dir(str(self.directory)).searcher()
-            self.counts.clear()
+            self._reset()
         return self.searcher
 
     def cached(self, cache_key, compute):
-        if cache_key in self.counts:
-            self.counts.move_to_end(cache_key)
-            return self.counts[cache_key]
-        value = compute()
-        self.counts[cache_key] = value
-        if len(self.counts) > _CACHE_SIZE:
-            self.counts.popitem(last=False)
-        return value
+        return _lru(self.counts, cache_key, compute, _CACHE_SIZE)
+
+    def mask(self, query: wq.Query) -> int:
+        """The documents ``query`` matches, as an integer bit set."""
+        if isinstance(query, wq.Or):
+            return reduce(operator.or_, (self.mask(q) for q in query.subqueries), 0)
+        if isinstance(query, wq.And):
+            return reduce(operator.and_, (self.mask(q) for q in query.subqueries),
+                          docsets.every(self.size))
+        return _lru(self.masks, repr(query), lambda: docsets.from_ids(
+            self.searcher.docs_for_query(query), self.size), _MASKS)
+
+    def facet_values(self, name: str) -> dict[str, int]:
+        if name not in self.facet_masks:
+            values = [raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                      for raw in self.searcher.reader().lexicon(name)]
+            self.facet_masks[name] = {value: docsets.from_ids(self.searcher.docs_for_query(
+                wq.Term(name, value)), self.size) for value in values if value}
+        return self.facet_masks[name]
+
+
+def _lru(store: OrderedDict, key, compute, size: int):
+    if key in store:
+        store.move_to_end(key)
+        return store[key]
+    value = store[key] = compute()
+    if len(store) > size:
+        store.popitem(last=False)
+    return value
 
 
 _workers: dict[str, _Worker] = {}
@@ -176,40 +248,52 @@ def _worker() -> _Worker | None:
 
 def run(parsed: ParsedQuery, *, audience: Audience, filters: Filters, today: date,
         page: int, per_page: int, by_date: bool = False, facets: bool = False) -> Found:
+    """The page of hits the audience may see, the exact total, and (when
+    asked) facet counts within what the audience may see, before filters.
+
+    Loose words are first looked for side by side, as the words they most
+    likely are; only when that finds fewer than ``_ADJACENT_ENOUGH``
+    documents are the syllables matched anywhere in the text."""
     worker = _worker()
     if worker is None or parsed.is_empty:
         return Found([], 0)
-    searcher = worker.searcher
-    conditions = filters.queries(today)
-    allowed = audience.query()
-    if allowed is not None:
-        conditions.append(allowed)
-    text = text_query(parsed)
-    combined = wq.And([text, *conditions]) if conditions else text
+    with _guard:  # the caches are shared by a worker's threads
+        everything = docsets.every(worker.size)
+        allowed_query = audience.query()
+        visible = worker.mask(allowed_query) if allowed_query is not None else everything
+        narrowed = visible
+        for condition in filters.queries(today):
+            narrowed &= worker.mask(condition)
+        text = text_query(parsed)
+        matched = reduce(operator.and_, map(worker.mask, text.required), everything)
+        if _can_be_adjacent(parsed):
+            adjacent = text_query(parsed, adjacent=True)
+            adjacent_matched = reduce(operator.and_, map(worker.mask, adjacent.required), everything)
+            if (adjacent_matched & narrowed).bit_count() >= _ADJACENT_ENOUGH:
+                text, matched = adjacent, adjacent_matched
+        hits_mask = matched & narrowed
+        found = Found([], hits_mask.bit_count())
+        if facets:
+            found.facets = _facet_counts(worker, matched & visible)
+        searcher = worker.searcher
+    if not found.total:
+        return found
     limit = page * per_page
     sortedby = sorting.FieldFacet("date", reverse=True) if by_date else None
-    results = searcher.search(combined, limit=limit, sortedby=sortedby, terms=False)
-    start = (page - 1) * per_page
-    hits = _hits(results[start:limit])
-    total = worker.cached(("total", repr(combined)), lambda: len(results))
-    found = Found(hits, total)
-    if facets:
-        found.facets = worker.cached(("facets", repr(text), repr(allowed)),
-                                     lambda: _facet_counts(searcher, text, allowed))
+    results = searcher.search(text.ranking, limit=limit, sortedby=sortedby, terms=False,
+                              filter=docsets.Allowed(hits_mask, worker.size))
+    found.hits = _hits(results[(page - 1) * per_page:limit])
     return found
 
 
-def _facet_counts(searcher: Searcher, text: wq.Query, allowed: wq.Query | None) -> dict:
-    """Counts per facet value for the text query within what the person may
-    see, before filters, so each filter shows what choosing it would give."""
-    combined = wq.And([text, allowed]) if allowed is not None else text
-    groups = sorting.Facets()
+def _facet_counts(worker: _Worker, mask: int) -> dict[str, dict[str, int]]:
+    """Counts per facet value among ``mask``: what choosing each would give."""
+    counts = {}
     for name in FACETS:
-        groups.add_field(name)
-    results = searcher.search(combined, limit=1, groupedby=groups, terms=False)
-    return {name: {str(value): len(docs) for value, docs in results.groups(name).items()
-                   if value not in (None, "")}
-            for name in FACETS}
+        values = {value: (mask & documents).bit_count()
+                  for value, documents in worker.facet_values(name).items()}
+        counts[name] = {value: count for value, count in values.items() if count}
+    return counts
 
 
 def fold_word(term: str) -> str:
@@ -217,11 +301,11 @@ def fold_word(term: str) -> str:
 
 
 def _spellings(worker: _Worker) -> dict[str, str]:
-    """Folded syllable -> its most frequent written form in the index."""
+    """Folded syllable -> its most frequent written form in titles."""
     def compute():
         best: dict[str, tuple[int, str]] = {}
         reader = worker.searcher.reader()
-        for raw, info in reader.iter_field("exact"):
+        for raw, info in reader.iter_field("written"):
             term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
             folded = fold_word(term)
             frequency = info.doc_frequency()
@@ -238,21 +322,25 @@ def suggestion(parsed: ParsedQuery) -> str | None:
     if worker is None or not parsed.words or parsed.phrases:
         return None
     spellings = _spellings(worker)
-    corrector = worker.searcher.corrector("folded")
+    searcher = worker.searcher
+    corrector = searcher.corrector("folded")
+
+    def known(folded: str) -> bool:
+        return searcher.doc_frequency("folded", folded) > 0
+
     out = []
     for word in parsed.words:
         folded = word.folded
-        if folded not in spellings:
+        if not known(folded):
             # Letters Vietnamese spelling lacks, typed for their sounds.
             for typed, meant in _SOUND_SPELLINGS:
-                if typed in folded and folded.replace(typed, meant) in spellings:
+                if typed in folded and known(folded.replace(typed, meant)):
                     folded = folded.replace(typed, meant)
-        if folded not in spellings:
+        if not known(folded):
             # Of the nearest spellings, the most common one.
             candidates = corrector.suggest(folded, limit=8, maxdist=1)
             if candidates:
-                folded = max(candidates,
-                             key=lambda c: worker.searcher.doc_frequency("folded", c))
+                folded = max(candidates, key=lambda c: searcher.doc_frequency("folded", c))
         out.append(word.exact if word.has_diacritics and folded == word.folded
                    else spellings.get(folded, word.exact))
     text = " ".join(out)

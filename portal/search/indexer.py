@@ -5,6 +5,7 @@ Layout of ``SEARCH_INDEX_DIR``::
     current -> gen-20261121T101500-4f2a   the index in use (a symlink)
     gen-…/                                one generation: Whoosh files, plus
     gen-…/applied                         the last search-log id applied to it
+    gen-…/schema                          the schema version it was built with
     .sync.lock                            one applier at a time, per machine
 
 Applying takes the sync lock without waiting. If another worker holds it,
@@ -36,12 +37,14 @@ from whoosh.index import Index
 from portal.extensions import db
 from portal.search import documents
 from portal.search.log import SearchLog, last_id, pending_count
+from portal.search.schema import VERSION as SCHEMA_VERSION
 from portal.search.schema import build_schema
 
 log = logging.getLogger(__name__)
 
 CURRENT = "current"
 APPLIED = "applied"
+SCHEMA = "schema"
 BATCH = 2000
 MAX_ROUNDS = 50
 
@@ -75,6 +78,13 @@ def _write_applied(directory: Path, value: int) -> None:
     os.replace(temporary, directory / APPLIED)
 
 
+def has_current_schema(directory: Path) -> bool:
+    try:
+        return int((directory / SCHEMA).read_text().strip()) == SCHEMA_VERSION
+    except (FileNotFoundError, ValueError):
+        return False
+
+
 @contextmanager
 def sync_lock(base: Path, *, wait: bool) -> Iterator[None]:
     base.mkdir(parents=True, exist_ok=True)
@@ -95,6 +105,7 @@ def _new_generation(base: Path) -> Path:
     directory = base / f"gen-{stamp}-{os.urandom(3).hex()}"
     directory.mkdir(parents=True)
     whoosh_index.create_in(str(directory), build_schema())
+    (directory / SCHEMA).write_text(str(SCHEMA_VERSION))
     return directory
 
 
@@ -116,7 +127,8 @@ def _remove_old_generations(base: Path, keep: set[Path]) -> None:
 
 
 class Missing(Exception):
-    """There is no index yet: it must be built from the database."""
+    """There is no index yet, or one of an older schema: it must be built
+    from the database."""
 
 
 def write_changes(ix: Index, changes: dict[str, set[int]], session: Session, **writer_args) -> int:
@@ -142,7 +154,7 @@ def _apply_round(base: Path, session: Session) -> int:
     """Apply what is pending once, under the lock; the number of log rows."""
     with sync_lock(base, wait=False):
         directory = current_dir(base)
-        if directory is None:
+        if directory is None or not has_current_schema(directory):
             raise Missing
         applied = read_applied(directory)
         rows = session.execute(
@@ -174,7 +186,8 @@ def apply_pending(*, base: Path | None = None, wait: bool = False) -> int:
             except Missing:
                 # Records older than the log (a database from before search,
                 # or restored from a backup) are only found by a full build.
-                log.info("no search index in %s: building it from the database", base)
+                log.info("no search index of this version in %s: building it from the database",
+                         base)
                 rebuild(base=base)
                 return total
             except Busy:

@@ -1,0 +1,381 @@
+"""Search at scale: index build, query latency at the HTTP endpoint, quality.
+
+    .venv/bin/python bench/search.py --petitions 100000
+    .venv/bin/python bench/search.py --petitions 1000000 --procs 2 --queries 100
+
+1. Loads the synthetic corpus (``bench/corpus.py``, with the planted needles
+   of the quality set) into a temporary SQLite database in bulk.
+2. Builds the search index with the code path of ``flask search rebuild``
+   and reports documents per second.
+3. Starts gunicorn (``--workers``, production settings, rate limits off)
+   and times, one request after another, ``GET /api/v1/search`` for
+   1, 2–3 and 4 words, with a category or a commune filter, a quoted
+   phrase, page 2, and the type-ahead and similar-petitions endpoints.
+   Baseline in the same run: ``GET /healthz`` through the same server.
+4. Builds SQLite FTS5 over the same corpus and times the same queries on
+   it in-process (no HTTP): the ratio ``portal p95 / (FTS5 p95 + healthz
+   p95)`` puts FTS5 behind the same HTTP stack.
+5. Scores the quality set as an anonymous visitor sees it: recall@10 and
+   MRR with and without diacritics, and for near-duplicate drafts whether
+   the original comes first among the commune's similar petitions.
+
+Every figure is printed next to its baseline; compare ratios between
+machines, not milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import corpus, fts5_baseline, quality, seeding  # noqa: E402
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One request, and the same question put to FTS5 (None: no FTS5 twin)."""
+
+    path: str
+    params: dict
+    fts5: Callable | None = None
+
+
+def _words(petition: corpus.SyntheticPetition) -> list[str]:
+    return [w for w in _WORD.findall(petition.title) if not w.isdigit()]
+
+
+def sample_cases(samples: list[corpus.SyntheticPetition], rng: random.Random) -> dict[str, list[Case]]:
+    """Query kinds built from petitions' titles, so every query has hits."""
+    kinds: dict[str, list[Case]] = {k: [] for k in (
+        "1 word", "2-3 words", "4 words", "1 word + category", "1 word + commune",
+        "2-3 words + province", '"phrase"', "2-3 words, page 2", "type-ahead (last word cut)")}
+    api = "/api/v1/search"
+    for p in samples:
+        words = _words(p)
+        if len(words) < 5:
+            continue
+        start = rng.randrange(len(words) - 4)
+        one = words[start]
+        two_three = " ".join(words[start:start + rng.choice((2, 3))])
+        four = " ".join(words[start:start + 4])
+        last = words[start + 1]
+        typed = f"{one} {last[:max(2, len(last) - 2)]}"
+        kinds["1 word"].append(Case(api, {"q": one}, lambda ix, q=one: ix.search(q, public_only=True)))
+        kinds["2-3 words"].append(Case(api, {"q": two_three},
+                                       lambda ix, q=two_three: ix.search(q, public_only=True)))
+        kinds["4 words"].append(Case(api, {"q": four}, lambda ix, q=four: ix.search(q, public_only=True)))
+        kinds["1 word + category"].append(Case(
+            api, {"q": one, "category": p.category_code},
+            lambda ix, q=one, c=p.category_code: ix.search(q, category_code=c, public_only=True)))
+        kinds["1 word + commune"].append(Case(
+            api, {"q": one, "unit": p.commune_code},
+            lambda ix, q=one, c=p.commune_code: ix.search(q, commune_code=c, public_only=True)))
+        kinds["2-3 words + province"].append(Case(
+            api, {"q": two_three, "unit": p.province_code},
+            lambda ix, q=two_three, c=p.province_code: ix.search(q, province_code=c, public_only=True)))
+        kinds['"phrase"'].append(Case(api, {"q": f'"{two_three}"'},
+                                      lambda ix, q=two_three: ix.phrase(q, public_only=True)))
+        kinds["2-3 words, page 2"].append(Case(
+            api, {"q": two_three, "page": 2},
+            lambda ix, q=two_three: ix.search(q, limit=40, public_only=True)))
+        kinds["type-ahead (last word cut)"].append(Case(
+            "/search/suggest", {"q": typed},
+            lambda ix, q=typed: ix.search(q, limit=6, prefix=True, public_only=True)))
+    return kinds
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    samples = sorted(samples)
+    return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
+
+
+# --- the portal: database, index, server -----------------------------------
+
+def make_app(folder: Path):
+    from portal import create_app
+
+    return create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.db",
+                       "SEARCH_INDEX_DIR": str(folder / "index"),
+                       "OUTBOX_DIR": str(folder / "outbox"), "RATELIMIT_ENABLED": False,
+                       "SEARCH_APPLY_AFTER_COMMIT": False}, env="test")
+
+
+def _progress(label: str, total: int) -> Callable[[int], None]:
+    started = time.perf_counter()
+    step = max(total // 10, 1)
+    done = {"count": 0, "next": step}
+
+    def report(count: int, *, absolute: bool = False) -> None:
+        done["count"] = count if absolute else done["count"] + count
+        if done["count"] >= done["next"] or done["count"] >= total:
+            rate = done["count"] / max(time.perf_counter() - started, 1e-9)
+            print(f"  {label}: {done['count']:,}/{total:,} ({rate:,.0f}/s)", flush=True)
+            done["next"] += step
+    return report
+
+
+def seed_and_index(app, n: int, seed: int, procs: int, samples: list, sample_keys: set) -> dict:
+    from portal.demo import run_setup
+    from portal.extensions import db
+    from portal.search import indexer
+
+    def petitions():
+        for p in corpus.generate(n, seed=seed, with_needles=True):
+            if p.key in sample_keys:
+                samples.append(p)
+            yield p
+
+    figures = {}
+    with app.app_context():
+        db.create_all()
+        run_setup()
+        started = time.perf_counter()
+        loaded = _progress("loaded", n)
+        seeding.load(petitions(), progress=lambda count: loaded(count, absolute=True))
+        figures["load_s"] = time.perf_counter() - started
+        started = time.perf_counter()
+        indexer.rebuild(_progress("indexed", n), procs=procs)
+        figures["index_s"] = time.perf_counter() - started
+        directory = indexer.current_dir()
+        figures["index_mb"] = sum(f.stat().st_size for f in directory.iterdir()) / 2**20
+    return figures
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """gunicorn serving the benchmark database, production settings."""
+
+    def __init__(self, folder: Path, workers: int):
+        self.port = _free_port()
+        env = {**os.environ, "PORTAL_ENV": "production", "SECRET_KEY": "b" * 64,
+               "DATABASE_URL": f"sqlite:///{folder}/bench.db",
+               "SEARCH_INDEX_DIR": str(folder / "index"), "OUTBOX_DIR": str(folder / "outbox"),
+               "RATELIMIT_ENABLED": "0", "SESSION_COOKIE_SECURE": "0"}
+        self.process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
+            [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind",
+             f"127.0.0.1:{self.port}", "--log-level", "warning", "wsgi:app"],
+            cwd=ROOT, env=env)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if self.get("/healthz")[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def get(self, path: str, params: dict | None = None) -> tuple[int, bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            connection.request("GET", path + ("?" + urlencode(params) if params else ""))
+            response = connection.getresponse()
+            return response.status, response.read()
+        finally:
+            connection.close()
+
+    def worker_rss_mb(self) -> list[float]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        sizes = []
+        for pid in children.read_text().split():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(int(line.split()[1]) / 1024)
+        return sizes
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def time_requests(server: Server, cases: list[Case]) -> list[float]:
+    times = []
+    for case in cases:
+        started = time.perf_counter()
+        status, body = server.get(case.path, case.params)
+        times.append((time.perf_counter() - started) * 1000)
+        if status != 200:
+            raise RuntimeError(f"{case.path} {case.params}: HTTP {status} {body[:200]!r}")
+    return times
+
+
+def time_fts5(index, cases: list[Case]) -> list[float]:
+    times = []
+    for case in cases:
+        started = time.perf_counter()
+        case.fts5(index)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+# --- quality, as an anonymous visitor -----------------------------------------
+
+def portal_quality(app, n: int) -> dict:
+    from flask_login import AnonymousUserMixin
+
+    from portal.extensions import db
+    from portal.petitions.models import Petition
+    from portal.search import queries
+    from portal.search.analysis import parse_query
+    from portal.search.engine import Filters
+
+    visitor = AnonymousUserMixin()
+
+    def search(text: str) -> list[int]:
+        found = queries.search(visitor, parse_query(text), Filters(type="petition"), per_page=10,
+                               facets=False)
+        return [seeding.corpus_key(r.id) for r in found.results]
+
+    with app.test_request_context():
+        times = []
+
+        def similar(title: str, body: str) -> list[int]:
+            # The resident has picked the commune of the petition they repeat.
+            original = next(d for d in quality.NEAR_DUPLICATES if d.title == title)
+            petition = db.session.get(Petition, seeding.petition_id(original.original_key(n)))
+            started = time.perf_counter()
+            found = queries.similar(visitor, title, body, petition.unit, limit=5)
+            times.append((time.perf_counter() - started) * 1000)
+            return [seeding.corpus_key(r.id) for r in found]
+
+        accented = quality.evaluate(search, n)
+        plain = quality.evaluate(search, n, plain=True)
+        near = quality.evaluate_near_duplicates(similar, n)
+    return {"accented": accented, "plain": plain, "near": near,
+            "similar_ms": percentiles(times)}
+
+
+def fts5_quality(index, n: int) -> dict:
+    def similar(title: str, body: str) -> list[int]:
+        return index.similar(title, body)
+    return {"accented": quality.evaluate(lambda q: index.search(q, public_only=True), n),
+            "plain": quality.evaluate(lambda q: index.search(q, public_only=True), n, plain=True),
+            "near": quality.evaluate_near_duplicates(similar, n)}
+
+
+# --- the run ---------------------------------------------------------------
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--petitions", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200, help="requests per query kind")
+    parser.add_argument("--procs", type=int, default=2, help="processes building the index")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+    n, rng = args.petitions, random.Random(args.seed)
+    folder = Path(tempfile.mkdtemp(prefix="portal-search-bench-"))
+    print(f"working in {folder}")
+    samples: list[corpus.SyntheticPetition] = []
+    sample_keys = set(rng.sample(range(n), min(n, args.queries)))
+    app = make_app(folder)
+    try:
+        figures = seed_and_index(app, n, args.seed, args.procs, samples, sample_keys)
+        samples.sort(key=lambda p: p.key)
+        rng.shuffle(samples)
+        cases = sample_cases(samples, rng)
+        fts5 = fts5_baseline.build(corpus.generate(n, seed=args.seed, with_needles=True),
+                                   path=folder / "fts5.sqlite3")
+        fts5_build_s = fts5.insert_seconds + fts5.optimize_seconds
+        server = Server(folder, args.workers)
+        try:
+            for kind_cases in cases.values():  # every worker warm: searcher open, caches primed
+                time_requests(server, kind_cases[:5])
+            healthz = [Case("/healthz", {})] * len(next(iter(cases.values())))
+            base = percentiles(time_requests(server, healthz))
+            rows = []
+            for kind, kind_cases in cases.items():
+                portal = percentiles(time_requests(server, kind_cases))
+                rows.append((kind, portal, percentiles(time_fts5(fts5, kind_cases))))
+            similar_cases = [Case("/search/similar", {
+                "title": d.title, "body": d.body,
+                "unit": _commune_of(app, d.original_key(n))}) for d in quality.NEAR_DUPLICATES]
+            similar_http = percentiles(time_requests(server, similar_cases))
+            rss = server.worker_rss_mb()
+        finally:
+            server.stop()
+        portal_q = portal_quality(app, n)
+        fts5_q = fts5_quality(fts5, n)
+        fts5.close()
+        _print_report(args, figures, fts5_build_s, base, rows, similar_http, rss, portal_q, fts5_q)
+    finally:
+        if args.keep:
+            print(f"kept {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _commune_of(app, key: int) -> str:
+    from portal.extensions import db
+    from portal.petitions.models import Petition
+
+    with app.app_context():
+        return db.session.get(Petition, seeding.petition_id(key)).unit.code
+
+
+def _print_report(args, figures, fts5_build_s, base, rows, similar_http, rss, portal_q, fts5_q):
+    n = args.petitions
+    print(f"\n## {n:,} petitions, {args.queries} requests per kind, gunicorn {args.workers} workers, "
+          f"SQLite\n")
+    print(f"- bulk load: {n / figures['load_s']:,.0f} petitions/s")
+    print(f"- index rebuild ({args.procs} processes): {figures['index_s']:.0f} s, "
+          f"{n / figures['index_s']:,.0f} docs/s, {figures['index_mb']:.0f} MiB; "
+          f"FTS5 on the same corpus: {n / fts5_build_s:,.0f} docs/s "
+          f"({fts5_build_s / figures['index_s'] * 100:.1f}% of the time)")
+    print(f"- gunicorn worker resident memory after the run: "
+          f"{', '.join(f'{m:.0f} MB' for m in rss)}\n")
+    print("| request | p50 ms | p95 ms | p95 / healthz p95 | FTS5 p95 ms (in-process) "
+          "| p95 / (FTS5 + healthz) |")
+    print("|---|---|---|---|---|---|")
+    print(f"| baseline GET /healthz | {base[0]:.1f} | {base[1]:.1f} | 1.0× | | |")
+    for kind, (p50, p95), (_, f95) in rows:
+        print(f"| {kind} | {p50:.1f} | {p95:.1f} | {p95 / base[1]:.1f}× | {f95:.1f} "
+              f"| {p95 / (f95 + base[1]):.1f}× |")
+    print(f"| similar petitions (draft of a near-duplicate) | {similar_http[0]:.1f} "
+          f"| {similar_http[1]:.1f} | {similar_http[1] / base[1]:.1f}× | | |")
+    print(f"\nquality set: {len(quality.QUERIES)} queries, as an anonymous visitor\n")
+    print("| | portal recall@10 | portal MRR | FTS5 recall@10 | FTS5 MRR |\n|---|---|---|---|---|")
+    for label, name in (("typed with diacritics", "accented"), ("typed without", "plain")):
+        ours, theirs = portal_q[name], fts5_q[name]
+        print(f"| {label} | {ours.recall:.3f} | {ours.mrr:.3f} | {theirs.recall:.3f} "
+              f"| {theirs.mrr:.3f} |")
+    near, fts5_near = portal_q["near"], fts5_q["near"]
+    print(f"| near-duplicate drafts, original first | {near.top1:.0%} | | {fts5_near.top1:.0%} | |")
+    print(f"\nmissed with diacritics: {' '.join(portal_q['accented'].misses) or 'none'}")
+    print(f"missed without: {' '.join(portal_q['plain'].misses) or 'none'}")
+    print(f"near-duplicates not first: "
+          f"{' '.join(f'{i}:{r}' for i, r in near.ranks if r != 1) or 'none'}")
+    print(f"similar petitions in-process: p50 {portal_q['similar_ms'][0]:.1f} ms, "
+          f"p95 {portal_q['similar_ms'][1]:.1f} ms")
+    print(json.dumps({"petitions": n, "index_docs_per_s": round(n / figures["index_s"])}))
+
+
+if __name__ == "__main__":
+    main()
