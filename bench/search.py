@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import os
 import random
 import re
@@ -289,18 +288,26 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--reuse", type=Path, metavar="FOLDER",
+                        help="a folder kept by --keep: skip loading and indexing")
     args = parser.parse_args()
     n, rng = args.petitions, random.Random(args.seed)
-    folder = Path(tempfile.mkdtemp(prefix="portal-search-bench-"))
+    folder = args.reuse or Path(tempfile.mkdtemp(prefix="portal-search-bench-"))
     print(f"working in {folder}")
     samples: list[corpus.SyntheticPetition] = []
     sample_keys = set(rng.sample(range(n), min(n, args.queries)))
     app = make_app(folder)
     try:
-        figures = seed_and_index(app, n, args.seed, args.procs, samples, sample_keys)
+        if args.reuse:
+            samples += [p for p in corpus.generate(n, seed=args.seed, with_needles=True)
+                        if p.key in sample_keys]
+            figures = None
+        else:
+            figures = seed_and_index(app, n, args.seed, args.procs, samples, sample_keys)
         samples.sort(key=lambda p: p.key)
         rng.shuffle(samples)
         cases = sample_cases(samples, rng)
+        (folder / "fts5.sqlite3").unlink(missing_ok=True)
         fts5 = fts5_baseline.build(corpus.generate(n, seed=args.seed, with_needles=True),
                                    path=folder / "fts5.sqlite3")
         fts5_build_s = fts5.insert_seconds + fts5.optimize_seconds
@@ -326,7 +333,7 @@ def main() -> None:
         fts5.close()
         _print_report(args, figures, fts5_build_s, base, rows, similar_http, rss, portal_q, fts5_q)
     finally:
-        if args.keep:
+        if args.keep or args.reuse:
             print(f"kept {folder}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
@@ -344,11 +351,12 @@ def _print_report(args, figures, fts5_build_s, base, rows, similar_http, rss, po
     n = args.petitions
     print(f"\n## {n:,} petitions, {args.queries} requests per kind, gunicorn {args.workers} workers, "
           f"SQLite\n")
-    print(f"- bulk load: {n / figures['load_s']:,.0f} petitions/s")
-    print(f"- index rebuild ({args.procs} processes): {figures['index_s']:.0f} s, "
-          f"{n / figures['index_s']:,.0f} docs/s, {figures['index_mb']:.0f} MiB; "
-          f"FTS5 on the same corpus: {n / fts5_build_s:,.0f} docs/s "
-          f"({fts5_build_s / figures['index_s'] * 100:.1f}% of the time)")
+    if figures:
+        print(f"- bulk load: {n / figures['load_s']:,.0f} petitions/s")
+        print(f"- index rebuild ({args.procs} processes): {figures['index_s']:.0f} s, "
+              f"{n / figures['index_s']:,.0f} docs/s, {figures['index_mb']:.0f} MiB; "
+              f"FTS5 on the same corpus: {n / fts5_build_s:,.0f} docs/s "
+              f"({fts5_build_s / figures['index_s'] * 100:.1f}% of the time)")
     print(f"- gunicorn worker resident memory after the run: "
           f"{', '.join(f'{m:.0f} MB' for m in rss)}\n")
     print("| request | p50 ms | p95 ms | p95 / healthz p95 | FTS5 p95 ms (in-process) "
@@ -374,7 +382,6 @@ def _print_report(args, figures, fts5_build_s, base, rows, similar_http, rss, po
           f"{' '.join(f'{i}:{r}' for i, r in near.ranks if r != 1) or 'none'}")
     print(f"similar petitions in-process: p50 {portal_q['similar_ms'][0]:.1f} ms, "
           f"p95 {portal_q['similar_ms'][1]:.1f} ms")
-    print(json.dumps({"petitions": n, "index_docs_per_s": round(n / figures["index_s"])}))
 
 
 if __name__ == "__main__":

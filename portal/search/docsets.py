@@ -9,6 +9,7 @@ searcher (see ``engine._Worker``) and reused until the index changes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from whoosh.idsets import DocIdSet
@@ -49,3 +50,22 @@ class Allowed(DocIdSet):
         for n in range(len(self._bytes) * 8):
             if n in self:
                 yield n
+
+
+_SET_BYTE = re.compile(rb"[^\x00]")
+
+
+def highest(mask: int, count: int) -> list[int]:
+    """Up to ``count`` of the highest document numbers in ``mask``, ascending."""
+    data = mask.to_bytes((mask.bit_length() + 7) // 8 or 1, "little")[::-1]
+    top = len(data) - 1
+    found: list[int] = []
+    for match in _SET_BYTE.finditer(data):
+        index = top - match.start()
+        byte = data[match.start()]
+        for bit in range(7, -1, -1):
+            if byte >> bit & 1:
+                found.append(index * 8 + bit)
+                if len(found) == count:
+                    return found[::-1]
+    return found[::-1]

@@ -9,9 +9,11 @@ adjacent syllable pairs (the words), the exact diacritics, the title.
 
 from __future__ import annotations
 
+import heapq
 import operator
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import reduce
@@ -37,6 +39,9 @@ _MASKS = 256
 # Words found side by side in at least this many documents are taken as the
 # words meant; with fewer, their syllables may be anywhere.
 _ADJACENT_ENOUGH = 10
+_COMPLETIONS = 8
+# Documents scored at most for one page of results (see _best).
+_SCORED = 400
 _COMMON_FROM = 200  # documents
 _SOUND_SPELLINGS = (("f", "ph"), ("j", "gi"), ("z", "d"), ("w", "qu"))
 
@@ -118,31 +123,36 @@ def _pairs(words) -> list[str]:
 
 @dataclass(frozen=True)
 class TextQuery:
-    """What must match, and the query that ranks what matched."""
+    """What must match, the same in titles (matches there come first), and
+    the query that ranks what matched."""
 
     required: list[wq.Query]
+    in_title: list[wq.Query]
     ranking: wq.Query
 
 
-def _required(parsed: ParsedQuery, *, adjacent: bool) -> list[wq.Query]:
+Complete = Callable[[str, str], Sequence[str]]
+
+
+def _required(parsed: ParsedQuery, complete: Complete, *, adjacent: bool,
+              syllables: str = "folded", pairs: str = "pairs") -> list[wq.Query]:
     """Each syllable anywhere, or (``adjacent``) each pair of loose words
     side by side; a quoted phrase always needs its pairs: pairs never span
-    punctuation, so this is exact for two syllables and near enough beyond."""
+    punctuation, so this is exact for two syllables and near enough beyond.
+    An unfinished last word is any of its most common completions."""
     words = list(parsed.words)
     required: list[wq.Query] = []
+    closed = words[:-1] if parsed.open_ended else words
     if adjacent:
-        closed = words[:-1] if parsed.open_ended else words
-        required += [wq.Term("pairs", pair) for pair in _pairs(closed)]
-        if parsed.open_ended:
-            required.append(wq.Prefix("folded", words[-1].folded))
+        required += [wq.Term(pairs, pair) for pair in _pairs(closed)]
     else:
-        for position, word in enumerate(words):
-            if parsed.open_ended and position == len(words) - 1:
-                required.append(wq.Prefix("folded", word.folded))
-            else:
-                required.append(wq.Term("folded", word.folded))
+        required += [wq.Term(syllables, word.folded) for word in closed]
+    if parsed.open_ended:
+        prefix = words[-1].folded
+        completions = complete(syllables, prefix) or [prefix]
+        required.append(wq.Or([wq.Term(syllables, term) for term in completions]))
     for phrase in parsed.phrases:
-        required += [wq.Term("pairs", pair) for pair in _pairs(phrase)]
+        required += [wq.Term(pairs, pair) for pair in _pairs(phrase)]
     return required
 
 
@@ -159,12 +169,18 @@ def _boosts(parsed: ParsedQuery) -> list[wq.Query]:
     return optional
 
 
-def text_query(parsed: ParsedQuery, *, adjacent: bool = False) -> TextQuery:
-    required = _required(parsed, adjacent=adjacent)
+def text_query(parsed: ParsedQuery, complete: Complete, *, adjacent: bool = False) -> TextQuery:
+    required = _required(parsed, complete, adjacent=adjacent)
     matched = required[0] if len(required) == 1 else wq.And(required)
     optional = _boosts(parsed)
     ranking = wq.AndMaybe(matched, wq.Or(optional)) if optional else matched
-    return TextQuery(required, ranking)
+    return TextQuery(required, _required(parsed, complete, adjacent=adjacent, syllables="title",
+                                         pairs="title"), ranking)
+
+
+def _titles_only(parsed: ParsedQuery, complete: Complete) -> TextQuery:
+    in_title = _required(parsed, complete, adjacent=False, syllables="title", pairs="title")
+    return TextQuery(in_title, in_title, wq.And(in_title) if len(in_title) > 1 else in_title[0])
 
 
 def _can_be_adjacent(parsed: ParsedQuery) -> bool:
@@ -210,6 +226,21 @@ class _Worker:
         return _lru(self.masks, repr(query), lambda: docsets.from_ids(
             self.searcher.docs_for_query(query), self.size), _MASKS)
 
+    def completions(self, field_name: str, prefix: str) -> tuple[str, ...]:
+        """The syllables of a field most documents have that begin with
+        ``prefix``: "ng" would otherwise mean thousands of terms."""
+        def compute():
+            found = []
+            for raw, info in self.searcher.reader().iter_prefix(field_name, prefix):
+                term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                if "_" not in term:  # not a pair
+                    found.append((info.doc_frequency(), term))
+            return tuple(term for _, term in sorted(found, reverse=True)[:_COMPLETIONS])
+        return self.cached(("completions", field_name, prefix), compute)
+
+    def all_of(self, queries: list[wq.Query]) -> int:
+        return reduce(operator.and_, map(self.mask, queries), docsets.every(self.size))
+
     def facet_values(self, name: str) -> dict[str, int]:
         if name not in self.facet_masks:
             values = [raw.decode("utf-8") if isinstance(raw, bytes) else raw
@@ -247,13 +278,19 @@ def _worker() -> _Worker | None:
 
 
 def run(parsed: ParsedQuery, *, audience: Audience, filters: Filters, today: date,
-        page: int, per_page: int, by_date: bool = False, facets: bool = False) -> Found:
+        page: int, per_page: int, by_date: bool = False, facets: bool = False,
+        titles_only: bool = False) -> Found:
     """The page of hits the audience may see, the exact total, and (when
     asked) facet counts within what the audience may see, before filters.
 
     Loose words are first looked for side by side, as the words they most
     likely are; only when that finds fewer than ``_ADJACENT_ENOUGH``
-    documents are the syllables matched anywhere in the text."""
+    documents are the syllables matched anywhere in the text. Documents
+    with the words in their title come first: they are what people look
+    for, and their short posting lists spare ranking every document that
+    merely mentions a common word (Whoosh scores in Python). The rest are
+    ranked only when a page reaches past them. ``titles_only`` (type-ahead)
+    looks at titles alone."""
     worker = _worker()
     if worker is None or parsed.is_empty:
         return Found([], 0)
@@ -264,26 +301,85 @@ def run(parsed: ParsedQuery, *, audience: Audience, filters: Filters, today: dat
         narrowed = visible
         for condition in filters.queries(today):
             narrowed &= worker.mask(condition)
-        text = text_query(parsed)
-        matched = reduce(operator.and_, map(worker.mask, text.required), everything)
-        if _can_be_adjacent(parsed):
-            adjacent = text_query(parsed, adjacent=True)
-            adjacent_matched = reduce(operator.and_, map(worker.mask, adjacent.required), everything)
-            if (adjacent_matched & narrowed).bit_count() >= _ADJACENT_ENOUGH:
-                text, matched = adjacent, adjacent_matched
-        hits_mask = matched & narrowed
-        found = Found([], hits_mask.bit_count())
+        text = (_titles_only(parsed, worker.completions) if titles_only
+                else _choose(worker, parsed, narrowed))
+        matched = worker.all_of(text.required)
+        hits = matched & narrowed
+        preferred = hits & worker.all_of(text.in_title)
+        found = Found([], hits.bit_count())
         if facets:
             found.facets = _facet_counts(worker, matched & visible)
-        searcher = worker.searcher
-    if not found.total:
-        return found
-    limit = page * per_page
-    sortedby = sorting.FieldFacet("date", reverse=True) if by_date else None
-    results = searcher.search(text.ranking, limit=limit, sortedby=sortedby, terms=False,
-                              filter=docsets.Allowed(hits_mask, worker.size))
-    found.hits = _hits(results[(page - 1) * per_page:limit])
+        searcher, size = worker.searcher, worker.size
+    if found.total:
+        found.hits = _page(searcher, size, text, hits, preferred, page=page, per_page=per_page,
+                           by_date=by_date)
     return found
+
+
+def _choose(worker: _Worker, parsed: ParsedQuery, narrowed: int) -> TextQuery:
+    if _can_be_adjacent(parsed):
+        adjacent = text_query(parsed, worker.completions, adjacent=True)
+        if (worker.all_of(adjacent.required) & narrowed).bit_count() >= _ADJACENT_ENOUGH:
+            return adjacent
+    return text_query(parsed, worker.completions)
+
+
+def _page(searcher: Searcher, size: int, text: TextQuery, hits: int, preferred: int, *,
+          page: int, per_page: int, by_date: bool) -> list[Hit]:
+    start, limit = (page - 1) * per_page, page * per_page
+    if by_date:
+        return _by_date(searcher, size, text.ranking, hits, limit)[start:]
+    first = preferred.bit_count()
+    found = []
+    if start < first:
+        found += _best(searcher, text.ranking, preferred, min(limit, first))[start:]
+    if limit > first:
+        found += _best(searcher, text.ranking, hits & ~preferred,
+                       limit - first)[max(start - first, 0):]
+    return found
+
+
+def _best(searcher: Searcher, query: wq.Query, mask: int, limit: int) -> list[Hit]:
+    """The ``limit`` best-scored documents of ``mask``. Of a large set only
+    the ``_SCORED`` most recently indexed are scored (new petitions, and old
+    ones that changed): Whoosh scores in Python, tens of microseconds each,
+    so scoring all 50,000 petitions that mention "đường" would take seconds."""
+    if not mask or limit <= 0:
+        return []
+    candidates = docsets.highest(mask, max(_SCORED, limit))
+    scored = heapq.nlargest(limit, _scores(searcher, query, candidates))
+    return [Hit(searcher.stored_fields(docnum)["key"], round(score, 4))
+            for score, docnum in scored]
+
+
+def _scores(searcher: Searcher, query: wq.Query, candidates: list[int]):
+    """(score, document number) of each candidate (ascending) that matches."""
+    context = searcher.context()
+    leaves = searcher.leaf_searchers()
+    ends = [offset for _, offset in leaves[1:]] + [searcher.doc_count_all()]
+    position = 0
+    for (leaf, offset), end in zip(leaves, ends, strict=True):
+        if position == len(candidates) or candidates[position] >= end:
+            continue
+        matcher = query.matcher(leaf, context)
+        while position < len(candidates) and candidates[position] < end:
+            docnum = candidates[position]
+            position += 1
+            if not matcher.is_active():
+                continue
+            if matcher.id() < docnum - offset:
+                matcher.skip_to(docnum - offset)
+            if matcher.is_active() and matcher.id() == docnum - offset:
+                yield matcher.score(), docnum
+
+
+def _by_date(searcher: Searcher, size: int, query: wq.Query, mask: int, limit: int) -> list[Hit]:
+    if not mask or limit <= 0:  # an empty filter would mean "no filter" to Whoosh
+        return []
+    results = searcher.search(query, limit=limit, terms=False,
+                              sortedby=sorting.FieldFacet("date", reverse=True),
+                              filter=docsets.Allowed(mask, size))
+    return _hits(results[:limit])
 
 
 def _facet_counts(worker: _Worker, mask: int) -> dict[str, dict[str, int]]:

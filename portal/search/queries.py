@@ -134,10 +134,11 @@ def _results(user, hits: list[engine.Hit], parsed: ParsedQuery) -> list[Result]:
 
 
 def search(user, parsed: ParsedQuery, filters: Filters, *, page: int = 1, per_page: int = 20,
-           by_date: bool = False, facets: bool = True, today: date | None = None) -> SearchPage:
+           by_date: bool = False, facets: bool = True, titles_only: bool = False,
+           today: date | None = None) -> SearchPage:
     found = engine.run(parsed, audience=audience_of(user), filters=filters,
                        today=today or clock.today_in_vietnam(), page=page, per_page=per_page,
-                       by_date=by_date, facets=facets)
+                       by_date=by_date, facets=facets, titles_only=titles_only)
     return SearchPage(_results(user, found.hits, parsed), found.total, page, per_page,
                       found.facets)
 

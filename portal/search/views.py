@@ -22,13 +22,15 @@ MAX_PAGE = 200  # Whoosh ranks every hit up to the page asked for
 KEEP = ("q", "type", "province", "unit", "category", "kind", "status", "year", "overdue", "sort")
 
 
-def run_form(form: SearchForm, *, page: int, per_page: int, prefix: bool = False,
-             facets: bool = True):
-    parsed = form.parsed(prefix=prefix)
+def run_form(form: SearchForm, *, page: int, per_page: int, typing: bool = False):
+    """``typing``: type-ahead, the last word may be unfinished; titles only,
+    without facets."""
+    parsed = form.parsed(prefix=typing)
     if parsed.is_empty:
         return parsed, None
     return parsed, queries.search(current_user, parsed, form.filters(), page=page,
-                                  per_page=per_page, by_date=form.by_date, facets=facets)
+                                  per_page=per_page, by_date=form.by_date, facets=not typing,
+                                  titles_only=typing)
 
 
 @bp.route("/search")
@@ -57,7 +59,7 @@ def suggest():
     form = SearchForm(request.args, this_year=clock.today_in_vietnam().year)
     if not form.validate():
         return {"items": []}
-    _, page = run_form(form, page=1, per_page=6, prefix=True, facets=False)
+    _, page = run_form(form, page=1, per_page=6, typing=True)
     return {"items": [{"title": r.record.title, "url": r.url, "type": r.type}
                       for r in (page.results if page else [])]}
 
