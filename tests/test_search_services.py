@@ -179,6 +179,24 @@ def test_filters_narrow_and_facets_count_what_each_would_give(world, clock, clea
     assert page.facets["status"] == {PetitionStatus.ACCEPTED.value: 2}
 
 
+def test_what_was_counted_before_a_change_follows_the_change(world, clock, clearance):
+    # Searching first keeps document sets in the worker; a change must not
+    # leave the old version findable nor counted.
+    page = run(ANONYMOUS, parse_query("giai phong"), Filters())
+    assert page.total == 1 and page.facets["status"] == {PetitionStatus.ACCEPTED.value: 1}
+    clearance.title = "Chậm bồi thường khu tái định cư Hàng Bạc"
+    clearance.body = "Gia đình tôi chưa nhận tiền."
+    db.session.commit()
+    assert found(ANONYMOUS, "giai phong") == []
+    assert found(ANONYMOUS, "tai dinh cu") == [("petition", clearance.id)]
+    hidden = world.petition(title="Giải phóng mặt bằng chưa công khai")
+    accept(world, clock, hidden, date(2026, 3, 2))
+    page = run(world.official, parse_query("giai phong"), Filters())
+    assert [r.id for r in page.results] == [hidden.id] and page.total == 1
+    assert page.facets["status"] == {PetitionStatus.ACCEPTED.value: 1}
+    assert found(ANONYMOUS, "giai phong") == []
+
+
 def test_overdue_filter_uses_today(world, clock, clearance):
     due = clearance.deadline_on
     assert found(world.official, "giai phong", Filters(overdue=True), today=due) == []

@@ -10,7 +10,8 @@ searcher (see ``engine._Worker``) and reused until the index changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 
 from whoosh.idsets import DocIdSet
 
@@ -50,6 +51,30 @@ class Allowed(DocIdSet):
         for n in range(len(self._bytes) * 8):
             if n in self:
                 yield n
+
+
+class Cache:
+    """Least recently used sets, within a budget of bytes."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.used = 0
+        self._sets: OrderedDict = OrderedDict()
+
+    def get(self, key, compute: Callable[[], int]) -> int:
+        if key in self._sets:
+            self._sets.move_to_end(key)
+            return self._sets[key]
+        value = self._sets[key] = compute()
+        self.used += _bytes(value)
+        while self.used > self.budget and len(self._sets) > 1:
+            _, dropped = self._sets.popitem(last=False)
+            self.used -= _bytes(dropped)
+        return value
+
+
+def _bytes(mask: int) -> int:
+    return mask.bit_length() // 8 + 32
 
 
 _SET_BYTE = re.compile(rb"[^\x00]")
