@@ -10,13 +10,14 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 WORKERS ?= 4
 
-.PHONY: run serve test lint migrate demo translations translations-update clean help
+.PHONY: run serve test lint bench migrate demo translations translations-update clean help
 
 help:
 	@echo "make run     install, migrate the embedded SQLite database, load demo data, serve on http://$(HOST):$(PORT)"
 	@echo "make test    install dev requirements and run the whole suite (SQLite, and PostgreSQL when TEST_DATABASE_URL is set)"
 	@echo "make serve   production server: gunicorn with $(WORKERS) workers, settings from the environment"
 	@echo "make lint    ruff"
+	@echo "make bench   page and search benchmarks (about 10 minutes; figures go in docs/benchmarks.md)"
 
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -59,6 +60,10 @@ serve: $(VENV)/.runtime translations
 
 test: $(VENV)/.dev translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.dev translations
+	$(BIN)/python bench/pages.py --petitions 5000 --runs 100
+	$(BIN)/python bench/search.py --petitions 100000 --queries 200
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check portal tests migrations bench wsgi.py

@@ -199,13 +199,16 @@ class Server:
         finally:
             connection.close()
 
-    def worker_rss_mb(self) -> list[float]:
+    def worker_memory_mb(self) -> list[tuple[float, float]]:
+        """(own memory, mapped index files) resident per worker: Whoosh maps
+        its files, and those pages are the shared page cache."""
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         sizes = []
         for pid in children.read_text().split():
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    sizes.append(int(line.split()[1]) / 1024)
+            fields = dict(line.split(":", 1) for line in
+                          Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
+            sizes.append(tuple(int(fields[name].split()[0]) / 1024
+                               for name in ("RssAnon", "RssFile")))
         return sizes
 
     def stop(self) -> None:
@@ -325,7 +328,7 @@ def main() -> None:
                 "title": d.title, "body": d.body,
                 "unit": _commune_of(app, d.original_key(n))}) for d in quality.NEAR_DUPLICATES]
             similar_http = percentiles(time_requests(server, similar_cases))
-            rss = server.worker_rss_mb()
+            rss = server.worker_memory_mb()
         finally:
             server.stop()
         portal_q = portal_quality(app, n)
@@ -357,8 +360,9 @@ def _print_report(args, figures, fts5_build_s, base, rows, similar_http, rss, po
               f"{n / figures['index_s']:,.0f} docs/s, {figures['index_mb']:.0f} MiB; "
               f"FTS5 on the same corpus: {n / fts5_build_s:,.0f} docs/s "
               f"({fts5_build_s / figures['index_s'] * 100:.1f}% of the time)")
-    print(f"- gunicorn worker resident memory after the run: "
-          f"{', '.join(f'{m:.0f} MB' for m in rss)}\n")
+    print("- gunicorn workers' resident memory after the run: "
+          + ", ".join(f"{own:.0f} MB own + {mapped:.0f} MB mapped files" for own, mapped in rss)
+          + "\n")
     print("| request | p50 ms | p95 ms | p95 / healthz p95 | FTS5 p95 ms (in-process) "
           "| p95 / (FTS5 + healthz) |")
     print("|---|---|---|---|---|---|")
