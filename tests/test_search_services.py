@@ -19,7 +19,7 @@ from portal.search.analysis import parse_query
 from portal.search.engine import Filters
 from portal.search.queries import search
 from tests import factories
-from tests.scenarios import accept, assign
+from tests.scenarios import accept, assign, at
 
 ANONYMOUS = AnonymousUserMixin()
 
@@ -195,6 +195,20 @@ def test_what_was_counted_before_a_change_follows_the_change(world, clock, clear
     assert [r.id for r in page.results] == [hidden.id] and page.total == 1
     assert page.facets["status"] == {PetitionStatus.ACCEPTED.value: 1}
     assert found(ANONYMOUS, "giai phong") == []
+
+
+def test_sorted_by_date_newest_first_across_months_and_years(world, clock):
+    sent = {}
+    # Submitted out of order, so index order is not date order.
+    for day in (date(2026, 1, 2), date(2025, 12, 30), date(2026, 3, 5), date(2026, 3, 1)):
+        clock.set(at(day))
+        sent[day] = world.petition(title=f"Đèn đường hỏng ngày {day.isoformat()}").id
+    newest_first = [sent[day] for day in sorted(sent, reverse=True)]
+    assert [i for _, i in found(world.official, "den duong", by_date=True)] == newest_first
+    second_page = run(world.official, parse_query("den duong"), Filters(), by_date=True,
+                      page=2, per_page=3)
+    assert [r.id for r in second_page.results] == newest_first[3:]
+    assert second_page.total == 4
 
 
 def test_overdue_filter_uses_today(world, clock, clearance):
