@@ -43,7 +43,10 @@ _MASK_BYTES = 16 * 2**20
 _ADJACENT_ENOUGH = 10
 _COMPLETIONS = 8
 # Documents scored at most for one page of results (see _best).
-_SCORED = 400
+_SCORED = 200
+# A term's posting list is walked when it is at most this many times longer
+# than the candidates, otherwise the matcher jumps to each candidate.
+_WALK = 4
 _COMMON_FROM = 200  # documents
 _SOUND_SPELLINGS = (("f", "ph"), ("j", "gi"), ("z", "d"), ("w", "qu"))
 
@@ -402,25 +405,48 @@ def _best(searcher: Searcher, query: wq.Query, mask: int, limit: int) -> list[Hi
             for score, docnum in scored]
 
 
+def _terms(query: wq.Query) -> list[wq.Term]:
+    if isinstance(query, wq.Term):
+        return [query]
+    return [term for child in query.children() for term in _terms(child)]
+
+
 def _scores(searcher: Searcher, query: wq.Query, candidates: list[int]):
-    """(score, document number) of each candidate (ascending) that matches."""
+    """(score, document number) of each candidate (ascending).
+
+    The same sum Whoosh's matchers give (every query here is terms joined by
+    And, Or and AndMaybe, whose scores add up), but term by term: a term
+    with a short posting list is walked once, a long one is jumped straight
+    to each candidate; a tree of matchers would move every term for every
+    candidate."""
+    totals = dict.fromkeys(candidates, 0.0)
     context = searcher.context()
+    terms = _terms(query)
     leaves = searcher.leaf_searchers()
     ends = [offset for _, offset in leaves[1:]] + [searcher.doc_count_all()]
-    position = 0
     for (leaf, offset), end in zip(leaves, ends, strict=True):
-        if position == len(candidates) or candidates[position] >= end:
+        local = [n - offset for n in candidates if offset <= n < end]
+        if not local:
             continue
-        matcher = query.matcher(leaf, context)
-        while position < len(candidates) and candidates[position] < end:
-            docnum = candidates[position]
-            position += 1
+        wanted = set(local)
+        for term in terms:
+            matcher = term.matcher(leaf, context)
             if not matcher.is_active():
                 continue
-            if matcher.id() < docnum - offset:
-                matcher.skip_to(docnum - offset)
-            if matcher.is_active() and matcher.id() == docnum - offset:
-                yield matcher.score(), docnum
+            if leaf.doc_frequency(term.fieldname, term.text) <= _WALK * len(local):
+                while matcher.is_active():
+                    if matcher.id() in wanted:
+                        totals[matcher.id() + offset] += matcher.score()
+                    matcher.next()
+                continue
+            for docnum in local:
+                if matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                    if not matcher.is_active():
+                        break
+                if matcher.id() == docnum:
+                    totals[docnum + offset] += matcher.score()
+    return ((score, docnum) for docnum, score in totals.items())
 
 
 def _newest(worker: _Worker, mask: int, limit: int) -> list[int]:
