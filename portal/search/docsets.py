@@ -4,7 +4,7 @@ Who may see what, the filters, facet values and the documents a query
 matches are combined with ``&`` and counted with ``int.bit_count()``, which
 run in C over 125 kB for a million documents, where Whoosh would walk
 posting lists in Python for every query. The sets are built once per
-searcher (see ``engine._Worker``) and reused until the index changes.
+searcher (see ``workers.Worker``) and reused until the index changes.
 """
 
 from __future__ import annotations

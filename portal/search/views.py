@@ -9,7 +9,7 @@ from flask_login import current_user
 from portal import clock
 from portal.extensions import limiter
 from portal.pagination import page_number
-from portal.search import engine, queries
+from portal.search import queries, suggestions
 from portal.search.forms import SearchForm
 from portal.units import queries as unit_queries
 from portal.vietnamese import clean
@@ -43,7 +43,7 @@ def index():
             parsed, page = run_form(form, page=min(page_number(), MAX_PAGE),
                                     per_page=current_app.config["PER_PAGE"])
             if page is not None and (not page.results or not parsed.has_diacritics):
-                hint = engine.suggestion(parsed)
+                hint = suggestions.suggestion(parsed)
         else:
             status = 400
     counts = form.facets_by_code(page.facets if page else {})
