@@ -4,7 +4,7 @@ Who may see what, the filters, facet values and the documents a query
 matches are combined with ``&`` and counted with ``int.bit_count()``, which
 run in C over 125 kB for a million documents, where Whoosh would walk
 posting lists in Python for every query. The sets are built once per
-searcher (see ``workers.Worker``) and reused until the index changes.
+index segment and kept while the segment exists (see ``workers.Worker``).
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-
-from whoosh.idsets import DocIdSet
 
 
 def from_ids(ids: Iterable[int], size: int) -> int:
@@ -25,32 +23,6 @@ def from_ids(ids: Iterable[int], size: int) -> int:
 
 def every(size: int) -> int:
     return (1 << size) - 1
-
-
-class Allowed(DocIdSet):
-    """A set as Whoosh's filter collector reads it (``n in allowed``)."""
-
-    __slots__ = ("_bytes", "_count")
-
-    def __init__(self, mask: int, size: int):
-        self._bytes = mask.to_bytes((size + 7) // 8, "little")
-        self._count = mask.bit_count()
-
-    def __contains__(self, n: int) -> bool:
-        return bool(self._bytes[n >> 3] >> (n & 7) & 1)
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __bool__(self) -> bool:
-        # Whoosh reads a false filter as "no filter": an empty set must
-        # never get that far (engine.run returns no hits first).
-        return True
-
-    def __iter__(self):
-        for n in range(len(self._bytes) * 8):
-            if n in self:
-                yield n
 
 
 class Cache:

@@ -1,5 +1,6 @@
 """One Whoosh searcher per worker process, kept open and reopened only when
-the index changed, and what is cached for it (document sets, counts)."""
+the index changed, and what is cached for it (document sets, completions,
+spellings)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ _COMPLETIONS = 8
 
 class Worker:
     """This process's open searcher, and what is cached for it: document
-    sets (docsets.py) and counts.
+    sets (docsets.py), completions and spellings.
 
     A set is first built per index segment and kept while the segment
     exists: a segment's postings never change, and documents it loses
@@ -42,7 +43,7 @@ class Worker:
         self._reset()
 
     def _reset(self) -> None:
-        self.counts: OrderedDict = OrderedDict()
+        self.memo: OrderedDict = OrderedDict()
         self.masks = docsets.Cache(_MASK_BYTES)
         self.facet_masks: dict[str, dict[str, int]] = {}
         self.size = self.searcher.doc_count_all()
@@ -60,7 +61,7 @@ class Worker:
         return self.searcher
 
     def cached(self, cache_key, compute):
-        return _lru(self.counts, cache_key, compute, _CACHE_SIZE)
+        return _lru(self.memo, cache_key, compute, _CACHE_SIZE)
 
     def mask(self, query: wq.Query) -> int:
         """The documents ``query`` matches, as an integer bit set."""
