@@ -26,22 +26,24 @@ def every(size: int) -> int:
 
 
 class Cache:
-    """Least recently used sets, within a budget of bytes."""
+    """Least recently used values within a budget: bytes for sets (the
+    default weight), or any measure ``weigh`` gives."""
 
-    def __init__(self, budget: int):
+    def __init__(self, budget: int, weigh: Callable[[object], int] | None = None):
         self.budget = budget
         self.used = 0
-        self._sets: OrderedDict = OrderedDict()
+        self._weigh = weigh or _bytes
+        self._values: OrderedDict = OrderedDict()
 
-    def get(self, key, compute: Callable[[], int]) -> int:
-        if key in self._sets:
-            self._sets.move_to_end(key)
-            return self._sets[key]
-        value = self._sets[key] = compute()
-        self.used += _bytes(value)
-        while self.used > self.budget and len(self._sets) > 1:
-            _, dropped = self._sets.popitem(last=False)
-            self.used -= _bytes(dropped)
+    def get(self, key, compute: Callable[[], object]):
+        if key in self._values:
+            self._values.move_to_end(key)
+            return self._values[key]
+        value = self._values[key] = compute()
+        self.used += self._weigh(value)
+        while self.used > self.budget and len(self._values) > 1:
+            _, dropped = self._values.popitem(last=False)
+            self.used -= self._weigh(dropped)
         return value
 
 

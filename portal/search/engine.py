@@ -20,7 +20,13 @@ from portal.search import docsets, ranking, workers
 from portal.search.analysis import ParsedQuery, Terms
 from portal.search.documents import day_number
 from portal.search.ranking import Hit, hits_of
-from portal.search.text import TextQuery, can_be_adjacent, in_titles_only, text_query
+from portal.search.text import (
+    TITLE_BOOST,
+    TextQuery,
+    can_be_adjacent,
+    in_titles_only,
+    text_query,
+)
 from portal.search.workers import Worker
 
 FACETS = ("type", "category", "status", "year", "province")
@@ -28,7 +34,6 @@ FACETS = ("type", "category", "status", "year", "province")
 # words meant; with fewer, their syllables may be anywhere.
 _ADJACENT_ENOUGH = 10
 _COMMON_FROM = 200  # documents
-_TITLE_BOOST = 2.0
 
 
 @dataclass(frozen=True)
@@ -142,8 +147,8 @@ def _page(searcher: Searcher, text: TextQuery, hits: int, preferred: int, *,
     if start < first:
         found += ranking.best(searcher, text.ranking, preferred, min(limit, first))[start:]
     if limit > first:
-        found += ranking.best(searcher, text.ranking, hits & ~preferred,
-                       limit - first)[max(start - first, 0):]
+        rest = hits & ~preferred
+        found += ranking.best(searcher, text.ranking, rest, limit - first)[max(start - first, 0):]
     return found
 
 
@@ -181,7 +186,7 @@ def more_like(text_terms: Terms, *, audience: Audience, unit: int, limit: int = 
         return []
     chosen = [pair for _, pair in sorted(candidates)[:max_terms]]
     text = wq.Or([wq.Term("pairs", pair) for pair in chosen]
-                 + [wq.Term("title", pair, boost=_TITLE_BOOST) for pair in chosen])
+                 + [wq.Term("title", pair, boost=TITLE_BOOST) for pair in chosen])
     conditions = [wq.Term("type", "petition"), wq.Term("unit", str(unit))]
     allowed = audience.query()
     if allowed is not None:

@@ -12,7 +12,7 @@ from portal.search.analysis import ParsedQuery
 
 _PAIR_BOOST = 3.0
 _EXACT_BOOST = 2.0
-_TITLE_BOOST = 2.0
+TITLE_BOOST = 2.0
 
 
 def pairs_of(words) -> list[str]:
@@ -59,11 +59,11 @@ def _boosts(parsed: ParsedQuery) -> list[wq.Query]:
     for sequence in (list(parsed.words), *parsed.phrases):
         for pair in pairs_of(sequence):
             optional.append(wq.Term("pairs", pair, boost=_PAIR_BOOST))
-            optional.append(wq.Term("title", pair, boost=_TITLE_BOOST))
+            optional.append(wq.Term("title", pair, boost=TITLE_BOOST))
     for word in parsed.all_words:
         if word.has_diacritics:
             optional.append(wq.Term("written", word.exact, boost=_EXACT_BOOST))
-        optional.append(wq.Term("title", word.folded, boost=_TITLE_BOOST / 2))
+        optional.append(wq.Term("title", word.folded, boost=TITLE_BOOST / 2))
     return optional
 
 

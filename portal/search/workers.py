@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import operator
 import threading
-from collections import OrderedDict
 from functools import reduce
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from whoosh.searching import Searcher
 from portal.search import docsets
 from portal.search.indexer import current_dir, root
 
-_CACHE_SIZE = 256
+_CACHE_SIZE = 256  # completions and spellings, by count
 # Memory for document sets (125 kB each at a million documents): per
 # segment, kept across index changes, and assembled for the current searcher.
 _SEGMENT_MASK_BYTES = 48 * 2**20
@@ -43,7 +42,7 @@ class Worker:
         self._reset()
 
     def _reset(self) -> None:
-        self.memo: OrderedDict = OrderedDict()
+        self.memo = docsets.Cache(_CACHE_SIZE, weigh=lambda _: 1)
         self.masks = docsets.Cache(_MASK_BYTES)
         self.facet_masks: dict[str, dict[str, int]] = {}
         self.size = self.searcher.doc_count_all()
@@ -61,7 +60,7 @@ class Worker:
         return self.searcher
 
     def cached(self, cache_key, compute):
-        return _lru(self.memo, cache_key, compute, _CACHE_SIZE)
+        return self.memo.get(cache_key, compute)
 
     def mask(self, query: wq.Query) -> int:
         """The documents ``query`` matches, as an integer bit set."""
@@ -133,16 +132,6 @@ def _reopen(directory: Path, old: Searcher) -> Searcher:
     else:
         reader = MultiReader(readers, generation=toc.generation)
     return Searcher(reader, fromindex=ix)
-
-
-def _lru(store: OrderedDict, key, compute, size: int):
-    if key in store:
-        store.move_to_end(key)
-        return store[key]
-    value = store[key] = compute()
-    if len(store) > size:
-        store.popitem(last=False)
-    return value
 
 
 _workers: dict[str, Worker] = {}
