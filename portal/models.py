@@ -6,6 +6,7 @@ from portal.answers import models as answers  # noqa: F401
 from portal.deadlines import models as deadlines  # noqa: F401
 from portal.dialogues import models as dialogues  # noqa: F401
 from portal.handling import models as handling  # noqa: F401
+from portal.inspection import models as inspection  # noqa: F401
 from portal.notifications import models as notifications  # noqa: F401
 from portal.petitions import models as petitions  # noqa: F401
 from portal.search import log as search_log  # noqa: F401

@@ -81,3 +81,17 @@ def raise_in_room(world, session, *, title: str, committed: bool = True, who=Non
     item = room.record_raised(session, said, decided, actor=world.leader)
     db.session.commit()
     return item
+
+
+ANSWER_TEXT = "Đã thay bóng đèn và kiểm tra lại toàn bộ tuyến chiếu sáng trong ngõ."
+
+
+def answer(world, clock, petition, day: date):
+    """The holder drafts the answer and the leader publishes it on ``day``."""
+    from portal.answers import services as answers
+
+    clock.set(at(day, 10))
+    answers.submit_answer(petition, actor=petition.assignee or world.official, body=ANSWER_TEXT)
+    answers.approve_answer(petition, actor=world.leader)
+    db.session.commit()
+    return petition

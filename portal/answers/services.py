@@ -180,15 +180,22 @@ def rate_answer(petition: Petition, *, satisfied: bool, comment: str | None,
 
 
 def _reopen(petition: Petition, *, actor: User | None, comment: str) -> None:
-    petition.change_status(PetitionStatus.IN_PROGRESS, event_type=EventType.REOPENED,
-                           actor=actor, note=comment)
+    before = petition.due_on
+    reopened = petition.change_status(PetitionStatus.IN_PROGRESS, event_type=EventType.REOPENED,
+                                      actor=actor, note=comment)
     petition.answered_at = None
+    # The new answer clock starts with this event; the deadline it sets is
+    # written on the event itself (history rows never change once flushed),
+    # so response times can be read back from the history.
+    with db.session.no_autoflush:
+        refresh_deadlines(petition)
+    reopened.data = {"from": before.isoformat() if before else None,
+                     "to": petition.due_on.isoformat() if petition.due_on else None}
     reopen_custody(petition, comment=comment)
     notify_leaders(petition, kind="reopened",
                    subject=_("Phản ánh %(code)s được mở lại", code=petition.tracking_code),
                    body=comment)
     db.session.flush()
-    refresh_deadlines(petition)
 
 
 def close_petition(petition: Petition, *, actor: User | None, note: str) -> Petition:

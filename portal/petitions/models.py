@@ -108,6 +108,9 @@ class Petition(TimestampMixin, db.Model):
     duplicate_of_id: Mapped[int | None] = mapped_column(sa.ForeignKey("petitions.id"),
                                                         index=True)
     assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    # The record's number in the spreadsheet it was imported from (see
+    # docs/import.md); importing the same file twice changes nothing.
+    external_id: Mapped[str | None] = mapped_column(sa.String(100), unique=True)
 
     category: Mapped[Category] = relationship(lazy="joined")
     unit: Mapped[Unit] = relationship(lazy="joined")

@@ -1,0 +1,416 @@
+"""Response-time metrics, one function per metric (definitions in
+docs/metrics.md).
+
+Every function takes ``Rows`` (the rows of one frame: a scope, a period,
+an "as of" day and a grouping, read once) and answers ``{group key: value}``
+with the key ``TOTAL`` for the whole frame. Nothing that happened after the
+end of the "as of" day counts, so a figure "as of 30/06" is the one an
+inspector would have seen that evening.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cached_property
+from typing import Any
+
+import sqlalchemy as sa
+
+from portal import clock
+from portal.extensions import db
+from portal.handling.models import Assignment
+from portal.inspection.models import ClockKind, ClockSpan, PetitionFacts
+from portal.permissions import Scope
+from portal.petitions.models import PetitionEvent
+from portal.petitions.states import EventType
+from portal.units.models import Unit
+
+TOTAL = "__total__"
+GROUPINGS = ("unit", "office", "official", "category", "kind", "month")
+Z95 = 1.959964
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a figure is about: whose petitions, which period, as of when."""
+
+    scope: Scope  # what the reader may see
+    start: date
+    end: date  # inclusive
+    as_of: date
+    unit: Unit | None = None  # narrowed to one province or commune
+    group_by: str | None = None
+
+    @property
+    def cutoff(self) -> datetime:
+        """The end of the "as of" day in Vietnam: later events do not count."""
+        return clock.local_midnight(self.as_of + timedelta(days=1))
+
+    @property
+    def last_day(self) -> date:
+        return min(self.end, self.as_of)
+
+    def in_period(self, day: date | None) -> bool:
+        return day is not None and self.start <= day <= self.last_day
+
+    def happened(self, moment: datetime | None) -> bool:
+        return moment is not None and moment < self.cutoff
+
+    def where(self, table) -> sa.ColumnElement[bool]:
+        """SQL: rows of ``table`` (with unit_id and province_id) in the frame's units."""
+        conditions = []
+        if self.unit is not None:
+            column = table.c.province_id if self.unit.is_province else table.c.unit_id
+            conditions.append(column == self.unit.id)
+        if not self.scope.national:
+            ids = list(self.scope.unit_ids)
+            conditions.append(sa.or_(table.c.unit_id.in_(ids), table.c.province_id.in_(ids))
+                              if ids else sa.false())
+        return sa.and_(sa.true(), *conditions)
+
+
+@dataclass
+class Percentiles:
+    count: int
+    median: int | None
+    p90: int | None
+
+
+@dataclass
+class Rate:
+    hits: int
+    total: int
+
+    @property
+    def value(self) -> float | None:
+        return self.hits / self.total if self.total else None
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        return wilson(self.hits, self.total)
+
+
+def nearest_rank(values: list[int], share: float) -> int | None:
+    """The value below which ``share`` of them lie, by the nearest-rank
+    method: always one petition's own figure, so it can be shown."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(1, math.ceil(share * len(ordered))) - 1]
+
+
+def wilson(hits: int, total: int, z: float = Z95) -> tuple[float, float] | None:
+    """The Wilson score interval of a proportion (95% by default)."""
+    if total <= 0:
+        return None
+    p = hits / total
+    denominator = 1 + z * z / total
+    centre = (p + z * z / (2 * total)) / denominator
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+_FACT_FIELDS = [c.name for c in PetitionFacts.__table__.columns]
+
+
+@dataclass
+class Rows:
+    """The fact rows one frame needs, read once and shared by every metric."""
+
+    frame: Frame
+    rows: list[Any] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, frame: Frame) -> Rows:
+        table = PetitionFacts.__table__
+        start, last = frame.start, frame.last_day
+        touches = sa.or_(
+            table.c.received_on.between(start, last),
+            table.c.answered_on.between(start, last),
+            # Acknowledged, rated or due to be acknowledged in the period;
+            # bounded by receipt so the indexes still apply.
+            sa.and_(table.c.received_on.between(start - timedelta(days=400), last),
+                    sa.or_(table.c.acknowledged_at.is_not(None), table.c.ack_due_on >= start,
+                           table.c.rated_at.is_not(None), table.c.promised_on >= start)),
+        )
+        rows = db.session.execute(sa.select(table).where(frame.where(table), touches)).all()
+        return cls(frame, rows)
+
+    def key(self, row, month_of: date | None) -> Any:
+        group = self.frame.group_by
+        if group is None:
+            return None
+        if group == "month":
+            return month_of.strftime("%Y-%m") if month_of else None
+        if group == "unit":
+            return row.unit_id
+        if group == "office":
+            return row.office_id
+        if group == "official":
+            return row.official_id
+        if group == "category":
+            return row.category_id
+        return row.kind
+
+    def grouped(self, rows: Iterable, month_of: Callable[[Any], date | None]) -> dict[Any, list]:
+        groups: dict[Any, list] = defaultdict(list)
+        for row in rows:
+            groups[TOTAL].append(row)
+            if self.frame.group_by is not None:
+                groups[self.key(row, month_of(row))].append(row)
+        groups.setdefault(TOTAL, [])
+        return groups
+
+    # The sets of petitions the metrics count.
+    @cached_property
+    def received_rows(self) -> list:
+        return [r for r in self.rows if self.frame.in_period(r.received_on)
+                and self.frame.happened(r.received_at)]
+
+    @cached_property
+    def answered_rows(self) -> list:
+        return [r for r in self.rows if self.frame.in_period(r.answered_on)
+                and self.frame.happened(r.answered_at)]
+
+    @cached_property
+    def acknowledged_rows(self) -> list:
+        return [r for r in self.rows if r.acknowledged_at is not None
+                and self.frame.happened(r.acknowledged_at)
+                and self.frame.in_period(clock.local_date(r.acknowledged_at))]
+
+    @cached_property
+    def spans(self) -> list:
+        """The open-clock spans alive at the end of the "as of" day."""
+        spans, facts = ClockSpan.__table__, PetitionFacts.__table__
+        cutoff = self.frame.cutoff
+        return db.session.execute(
+            sa.select(spans, facts.c.category_id, facts.c.kind, facts.c.received_on)
+            .join(facts, facts.c.petition_id == spans.c.petition_id)
+            .where(self.frame.where(spans), spans.c.starts_at < cutoff, spans.c.ends_at >= cutoff)
+        ).all()
+
+    def event_counts(self, types: Iterable[EventType]) -> dict[int, dict[EventType, int]]:
+        """Per petition received in the period: how many events of each type
+        it had by the "as of" day."""
+        facts, events = PetitionFacts.__table__, PetitionEvent.__table__
+        frame = self.frame
+        received = sa.select(facts.c.petition_id).where(
+            frame.where(facts), facts.c.received_on.between(frame.start, frame.last_day))
+        counts: dict[int, dict[EventType, int]] = defaultdict(dict)
+        for petition_id, kind, number in db.session.execute(
+                sa.select(events.c.petition_id, events.c.type, sa.func.count())
+                .where(events.c.petition_id.in_(received), events.c.type.in_(list(types)),
+                       events.c.occurred_at < frame.cutoff)
+                .group_by(events.c.petition_id, events.c.type)):
+            counts[petition_id][EventType(kind)] = number
+        return counts
+
+
+def _received_month(row) -> date:
+    return row.received_on
+
+
+def _answered_month(row) -> date | None:
+    return row.answered_on
+
+
+def _count(groups: dict[Any, list]) -> dict[Any, int]:
+    return {key: len(rows) for key, rows in groups.items()}
+
+
+# --- Petitions -------------------------------------------------------------
+
+def received(data: Rows) -> dict[Any, int]:
+    """Petitions received in the period."""
+    return _count(data.grouped(data.received_rows, _received_month))
+
+
+def answered(data: Rows) -> dict[Any, int]:
+    """Petitions whose first answer was published in the period."""
+    return _count(data.grouped(data.answered_rows, _answered_month))
+
+
+def answered_on_time(data: Rows) -> dict[Any, Rate]:
+    """Of those answered in the period, answered by the deadline in force
+    when the answer went out."""
+    return {key: Rate(sum(1 for r in rows if r.answer_on_time), len(rows))
+            for key, rows in data.grouped(data.answered_rows, _answered_month).items()}
+
+
+def acknowledged_on_time(data: Rows) -> dict[Any, Rate]:
+    """Acknowledged (accepted or declined) by the acknowledgement deadline,
+    over those acknowledged in the period plus those still waiting whose
+    deadline fell in the period and had passed by the "as of" day."""
+    frame = data.frame
+    waiting = [r for r in data.rows
+               if not frame.happened(r.acknowledged_at) and frame.happened(r.received_at)
+               and frame.in_period(r.ack_due_on) and r.ack_due_on < frame.as_of]
+    rows = [*data.acknowledged_rows, *waiting]
+    return {key: Rate(sum(1 for r in group if r.ack_on_time and frame.happened(r.acknowledged_at)),
+                      len(group))
+            for key, group in data.grouped(rows, _received_month).items()}
+
+
+def _percentiles(groups: dict[Any, list], column: str) -> dict[Any, Percentiles]:
+    result = {}
+    for key, rows in groups.items():
+        values = [getattr(r, column) for r in rows if getattr(r, column) is not None]
+        result[key] = Percentiles(len(values), nearest_rank(values, 0.5), nearest_rank(values, 0.9))
+    return result
+
+
+def days_to_answer(data: Rows, *, working: bool = True) -> dict[Any, Percentiles]:
+    """Median and 90th percentile of the days from acknowledgement to the
+    first answer, pauses excluded, in working or calendar days."""
+    column = "answer_work_days" if working else "answer_calendar_days"
+    return _percentiles(data.grouped(data.answered_rows, _answered_month), column)
+
+
+def days_to_acknowledge(data: Rows, *, working: bool = True) -> dict[Any, Percentiles]:
+    """Median and 90th percentile of the days from receipt to acknowledgement."""
+    column = "ack_work_days" if working else "ack_calendar_days"
+    return _percentiles(data.grouped(data.acknowledged_rows, _received_month), column)
+
+
+def reopened(data: Rows) -> dict[Any, Rate]:
+    """Of those answered in the period, the share reopened by a dissatisfied
+    resident (by the "as of" day)."""
+    frame = data.frame
+    return {key: Rate(sum(1 for r in rows if frame.happened(r.reopened_at)), len(rows))
+            for key, rows in data.grouped(data.answered_rows, _answered_month).items()}
+
+
+def satisfied(data: Rows) -> dict[Any, Rate]:
+    """Of the first ratings given in the period, the share "satisfied"."""
+    frame = data.frame
+    rated = [r for r in data.rows if frame.happened(r.rated_at)
+             and frame.in_period(clock.local_date(r.rated_at))]
+    return {key: Rate(sum(1 for r in rows if r.satisfied), len(rows))
+            for key, rows in data.grouped(rated, _received_month).items()}
+
+
+def commitments_kept(data: Rows) -> dict[Any, Rate]:
+    """Dates promised at dialogue sessions that fell in the period (and have
+    passed by the "as of" day): the share answered by then."""
+    frame = data.frame
+    due = [r for r in data.rows if frame.in_period(r.promised_on) and r.promised_on < frame.as_of]
+    return {key: Rate(sum(1 for r in rows if frame.happened(r.answered_at)
+                          and r.answered_on <= r.promised_on), len(rows))
+            for key, rows in data.grouped(due, lambda r: r.promised_on).items()}
+
+
+# --- Open petitions on the "as of" day ------------------------------------
+
+@dataclass
+class OpenCount:
+    in_time: int = 0
+    overdue: int = 0
+    long_overdue: int = 0
+    paused: int = 0
+    oldest_overdue_days: int = 0
+
+
+def days_overdue(span, as_of: date) -> int:
+    return (as_of - span.due_on).days if span.due_on is not None else 0
+
+
+def is_long_overdue(span, as_of: date) -> bool:
+    """Overdue by more than the whole time it was allowed: more than twice
+    the allowed time since its clock started."""
+    if span.due_on is None:
+        return False
+    return days_overdue(span, as_of) > (span.due_on - span.clock_started_on).days
+
+
+def open_petitions(data: Rows) -> dict[Any, OpenCount]:
+    """Open on the "as of" day: in time, overdue (with the oldest's days
+    overdue), long overdue, and paused."""
+    as_of = data.frame.as_of
+    result: dict[Any, OpenCount] = defaultdict(OpenCount)
+    result[TOTAL] = OpenCount()
+    for key, spans in data.grouped(data.spans, _received_month).items():
+        count = result[key]
+        for span in spans:
+            if span.clock == ClockKind.PAUSED:
+                count.paused += 1
+            elif span.due_on is not None and span.due_on < as_of:
+                count.overdue += 1
+                count.long_overdue += is_long_overdue(span, as_of)
+                count.oldest_overdue_days = max(count.oldest_overdue_days,
+                                                days_overdue(span, as_of))
+            else:
+                count.in_time += 1
+    return dict(result)
+
+
+# --- Handling --------------------------------------------------------------
+
+@dataclass
+class Handling:
+    petitions: int = 0
+    transfers: int = 0
+    sent_back: int = 0  # petitions sent back at least once
+    extended: int = 0  # petitions given at least one extension
+    extensions: int = 0
+    paused: int = 0  # petitions paused at least once
+    pauses: int = 0
+
+    @property
+    def transfers_per_petition(self) -> float | None:
+        return self.transfers / self.petitions if self.petitions else None
+
+
+_HANDLING_EVENTS = (EventType.TRANSFERRED, EventType.SENT_BACK, EventType.EXTENSION_APPROVED,
+                    EventType.PAUSED)
+
+
+def handling(data: Rows) -> dict[Any, Handling]:
+    """For petitions received in the period, by the "as of" day: transfers
+    per petition, petitions sent back, extensions and pauses used."""
+    counts = data.event_counts(_HANDLING_EVENTS)
+    result = {}
+    for key, rows in data.grouped(data.received_rows, _received_month).items():
+        total = Handling(petitions=len(rows))
+        for row in rows:
+            mine = counts.get(row.petition_id, {})
+            total.transfers += mine.get(EventType.TRANSFERRED, 0)
+            total.sent_back += bool(mine.get(EventType.SENT_BACK))
+            total.extensions += mine.get(EventType.EXTENSION_APPROVED, 0)
+            total.extended += bool(mine.get(EventType.EXTENSION_APPROVED))
+            total.pauses += mine.get(EventType.PAUSED, 0)
+            total.paused += bool(mine.get(EventType.PAUSED))
+        result[key] = total
+    return result
+
+
+@dataclass
+class Held:
+    official_id: int
+    office_id: int
+    petitions: int
+    days: float
+
+
+def time_held(frame: Frame) -> list[Held]:
+    """Who held the petitions received in the period, and for how long (in
+    days, up to the "as of" day), longest first."""
+    facts, custody = PetitionFacts.__table__, Assignment.__table__
+    received = sa.select(facts.c.petition_id).where(
+        frame.where(facts), facts.c.received_on.between(frame.start, frame.last_day))
+    totals: dict[tuple[int, int], list] = defaultdict(lambda: [set(), 0.0])
+    cutoff = frame.cutoff
+    for petition_id, official_id, office_id, started, ended in db.session.execute(
+            sa.select(custody.c.petition_id, custody.c.assignee_id, custody.c.office_id,
+                      custody.c.started_at, custody.c.ended_at)
+            .where(custody.c.petition_id.in_(received), custody.c.started_at < cutoff)):
+        end = min(ended, cutoff) if ended is not None else cutoff
+        entry = totals[(official_id, office_id)]
+        entry[0].add(petition_id)
+        entry[1] += max(0.0, (end - started).total_seconds() / 86400)
+    held = [Held(official, office, len(ids), days)
+            for (official, office), (ids, days) in totals.items()]
+    return sorted(held, key=lambda h: -h.days)
