@@ -25,6 +25,7 @@ from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
 from portal.forms import ActionForm
 from portal.handling.views import bp as handling_bp
 from portal.i18n import register_template_helpers, select_locale
+from portal.inspection.views import bp as inspection_bp
 from portal.notifications.services import register_delivery, unread_count
 from portal.notifications.views import bp as notifications_bp
 from portal.pages.views import bp as pages_bp
@@ -78,7 +79,8 @@ def _load_user(user_id: str) -> User | None:
 def register_blueprints(app: Flask) -> None:
     for blueprint in (pages_bp, accounts_bp, petitions_bp, staff_bp, handling_bp, answers_bp,
                       notifications_bp, deadlines_bp, dialogues_bp, dialogues_staff_bp,
-                      dialogue_room_bp, dialogue_oversight_bp, dialogue_rules_bp, search_bp, api_bp):
+                      dialogue_room_bp, dialogue_oversight_bp, dialogue_rules_bp, search_bp, api_bp,
+                      inspection_bp):
         app.register_blueprint(blueprint)
     register_delivery(app)
 

@@ -108,6 +108,8 @@ def _base(environ: Mapping[str, str]) -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "TRUSTED_PROXY_COUNT": _int(environ, "TRUSTED_PROXY_COUNT", 0),
         "PER_PAGE": 25,
+        # A unit enters the league table of on-time rates once it answered this many.
+        "LEAGUE_MIN_ANSWERED": _int(environ, "LEAGUE_MIN_ANSWERED", 20),
         # Days a resident has to rate a published answer before it closes.
         "RATING_WINDOW_DAYS": _int(environ, "RATING_WINDOW_DAYS", 15),
         # Where links in e-mails point, e.g. https://phananh.example.gov.vn

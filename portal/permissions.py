@@ -243,6 +243,41 @@ def access_commune(user, unit_id: int) -> Unit:
     return unit
 
 
+# Who reads response-time figures: inspectors audit, leaders answer for
+# their units, admins run the portal. Officials see their own work queue.
+INSPECTION_ROLES = frozenset({Role.INSPECTOR, Role.LEADER, Role.ADMIN})
+
+
+def inspection_scope(user) -> Scope:
+    return scope_of(user, INSPECTION_ROLES)
+
+
+def can_inspect(user) -> bool:
+    return any(g.role in INSPECTION_ROLES for g in _grants(user))
+
+
+@login_required
+def inspection_area_guard():
+    require(can_inspect(current_user))
+
+
+def is_inspector(user) -> bool:
+    return any(g.role == Role.INSPECTOR for g in _grants(user))
+
+
+def can_record_finding(user, unit: Unit) -> bool:
+    return scope_of(user, {Role.INSPECTOR}).covers(unit)
+
+
+def can_reply_finding(user, finding) -> bool:
+    """The leader of the unit the finding is addressed to."""
+    return finding.is_open and scope_of(user, {Role.LEADER}).covers(finding.unit)
+
+
+def can_close_finding(user, finding) -> bool:
+    return finding.closed_at is None and scope_of(user, {Role.INSPECTOR}).covers(finding.unit)
+
+
 def can_set_voters(user, unit: Unit) -> bool:
     return scope_of(user, {Role.LEADER}).covers(unit) or is_admin(user)
 
@@ -262,5 +297,9 @@ TEMPLATE_PREDICATES = {
     "is_admin": is_admin,
     "is_holder": is_holder,
     "can_see_identity": can_see_identity,
+    "can_inspect": can_inspect,
+    "can_record_finding": can_record_finding,
+    "can_reply_finding": can_reply_finding,
+    "can_close_finding": can_close_finding,
     "is_staff": is_staff,
 }

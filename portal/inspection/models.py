@@ -23,7 +23,7 @@ from portal.accounts.models import User
 from portal.database import UTCDateTime, str_enum
 from portal.extensions import db
 from portal.petitions.models import Petition
-from portal.units.models import Unit
+from portal.units.models import Office, Unit
 
 # The end of a span that has not ended: a real date, so "alive on day A" is
 # one range condition an index can serve (``ends_at > A``).
@@ -108,6 +108,10 @@ class ClockSpan(db.Model):
     official_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     held_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     moves: Mapped[int] = mapped_column(default=0)  # transfers, send-backs, reassignments so far
+
+    petition: Mapped[Petition] = relationship(lazy="joined")
+    office: Mapped[Office | None] = relationship(lazy="joined")
+    official: Mapped[User | None] = relationship(lazy="joined")
 
 
 class Severity(StrEnum):
