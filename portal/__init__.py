@@ -11,6 +11,7 @@ from portal import models  # noqa: F401 - registers every table
 from portal.accounts.models import User
 from portal.accounts.views import bp as accounts_bp
 from portal.answers.views import bp as answers_bp
+from portal.api import stats as api_stats  # noqa: F401 - adds its routes to the API
 from portal.api.views import bp as api_bp
 from portal.cli import register_commands
 from portal.config import INSTANCE_DIR, ROOT, load_config
@@ -26,6 +27,7 @@ from portal.forms import ActionForm
 from portal.handling.views import bp as handling_bp
 from portal.i18n import register_template_helpers, select_locale
 from portal.inspection.views import bp as inspection_bp
+from portal.inspection.views import public_bp as transparency_bp
 from portal.notifications.services import register_delivery, unread_count
 from portal.notifications.views import bp as notifications_bp
 from portal.pages.views import bp as pages_bp
@@ -80,7 +82,7 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (pages_bp, accounts_bp, petitions_bp, staff_bp, handling_bp, answers_bp,
                       notifications_bp, deadlines_bp, dialogues_bp, dialogues_staff_bp,
                       dialogue_room_bp, dialogue_oversight_bp, dialogue_rules_bp, search_bp, api_bp,
-                      inspection_bp):
+                      inspection_bp, transparency_bp):
         app.register_blueprint(blueprint)
     register_delivery(app)
 

@@ -59,6 +59,7 @@ class InvalidTransition(DomainError):
 
 _TITLES = {
     400: _l("Yêu cầu không hợp lệ"),
+    401: _l("Cần đăng nhập"),
     403: _l("Không có quyền truy cập"),
     404: _l("Không tìm thấy"),
     405: _l("Thao tác không được hỗ trợ"),
@@ -71,6 +72,7 @@ _TITLES = {
 }
 _MESSAGES = {
     400: _l("Yêu cầu không hợp lệ. Vui lòng kiểm tra lại thông tin."),
+    401: _l("Cần đăng nhập hoặc mã truy cập hợp lệ."),
     403: _l("Bạn không có quyền xem hoặc thực hiện thao tác này."),
     404: _l("Trang hoặc hồ sơ bạn tìm không tồn tại, hoặc bạn không có quyền xem."),
     405: _l("Thao tác này không được hỗ trợ tại địa chỉ này."),
@@ -83,6 +85,7 @@ _MESSAGES = {
 }
 _CODES = {
     400: "bad_request",
+    401: "unauthorized",
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",

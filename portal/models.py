@@ -3,6 +3,7 @@ mappers always know every table, whatever else has been imported."""
 
 from portal.accounts import models as accounts  # noqa: F401
 from portal.answers import models as answers  # noqa: F401
+from portal.api import tokens as api_tokens  # noqa: F401
 from portal.deadlines import models as deadlines  # noqa: F401
 from portal.dialogues import models as dialogues  # noqa: F401
 from portal.handling import models as handling  # noqa: F401

@@ -72,6 +72,15 @@ def _same_origin() -> bool:
     return True
 
 
+def token_only(view):
+    """Mark an API view that takes no cookie-borne identity (it reads a JSON
+    body or a bearer token), so a cross-site page cannot ride on a visitor's
+    session through it and the CSRF token does not apply. Browsers cannot
+    send a JSON body cross-site without the server's consent (CORS)."""
+    view.csrf_exempt = True
+    return view
+
+
 def register_csrf(app: Flask) -> None:
     """Check the CSRF token of every state-changing request, before any other
     before_request hook; on an expired token from our own page, show the form
@@ -81,7 +90,9 @@ def register_csrf(app: Flask) -> None:
     @app.before_request
     def _csrf_guard():
         if request.method in _UNSAFE_METHODS and not g.get("csrf_retry"):
-            csrf.protect()
+            view = current_app.view_functions.get(request.endpoint)
+            if not getattr(view, "csrf_exempt", False):
+                csrf.protect()
 
     @app.errorhandler(CSRFError)
     def _csrf_failed(exc: CSRFError):

@@ -196,3 +196,18 @@ def test_a_finding_about_an_official_goes_to_their_units_leader(client, world, m
     assert response.status_code == 302
     finding = db.session.scalar(sa.select(Finding))
     assert finding.official == world.official and finding.unit == world.commune_a
+
+
+def test_the_transparency_page_shows_each_communes_figures_without_names(client, world, march):
+    from portal.inspection.transparency import forget
+
+    forget()
+    page = client.get("/transparency", query_string={"province": "01"})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Phường Hoàn Kiếm" in html and "Phường Ba Đình" in html
+    assert "50.0%" in html  # two answered in the last twelve months, one on time
+    for private in ("Nguyễn Văn An", "Trần Văn Minh", march[0].tracking_code, "Rác thải"):
+        assert private not in html
+    national = client.get("/transparency").get_data(as_text=True)
+    assert "Thành phố Hà Nội" in national and "Tỉnh Khánh Hoà" in national

@@ -76,6 +76,8 @@ def prepare(world, state: str):
     for the "session_*" states."""
     if state.startswith("session_"):
         return prepare_session(world, state)
+    if state == "finding":
+        return prepare_finding(world)
     kind = PetitionKind.COMPLAINT if state == "complaint" else PetitionKind.FEEDBACK
     sender = None if state == "anonymous_answered" else world.resident
     petition = world.petition(submitter=sender, kind=kind, is_public=state == "public")
@@ -100,6 +102,20 @@ def prepare(world, state: str):
     return petition
 
 
+def prepare_finding(world):
+    """An inspector's finding about the resident's petition, awaiting the reply
+    of commune A's leader."""
+    from portal.inspection import findings
+    from portal.inspection.models import Severity
+
+    petition = world.petition(submitter=world.resident)
+    finding = findings.record_finding(actor=world.inspector, severity=Severity.NOTE,
+                                      petition=petition,
+                                      text="Hồ sơ chưa được giao người xử lý sau ba ngày.")
+    db.session.commit()
+    return finding
+
+
 def _calendar_entry(world):
     return db.session.query(CalendarDay).first().id
 
@@ -114,6 +130,7 @@ def _with(prefix, **fields):
 
 
 STAFF = row("login", 403, 403, 200, 200, 200, 200, 200)
+INSPECTS = row("login", 403, 403, 403, 403, 200, 200, 200)
 # A session of commune A: staff whose scope covers it see it; its leader manages it.
 SEES_A = row("login", 403, 403, 200, 404, 200, 200, 200)
 MANAGES_A = row("login", 403, 403, 403, 404, 302, 403, 403)
@@ -320,6 +337,40 @@ MATRIX = {
                                  None, everyone(200), "received"),
     "api.search": ("GET", lambda w, p: "/api/v1/search?q=den+duong", None, everyone(200),
                    "received"),
+    # Inspection: inspectors, leaders and admins read figures in their scope.
+    "inspection.dashboard": ("GET", lambda w, p: "/staff/inspection/", None, INSPECTS, "received"),
+    "inspection.drill": ("GET", lambda w, p: "/staff/inspection/petitions?figure=received", None,
+                         INSPECTS, "received"),
+    "inspection.overdue": ("GET", lambda w, p: "/staff/inspection/overdue", None, INSPECTS,
+                           "received"),
+    "inspection.scorecard": ("GET", lambda w, p: "/staff/inspection/scorecard", None, INSPECTS,
+                             "received"),
+    "inspection.findings": ("GET", lambda w, p: "/staff/inspection/findings", None, INSPECTS,
+                            "received"),
+    "inspection.new_finding": ("GET", lambda w, p: f"/staff/inspection/findings/new?petition={p.id}",
+                               None, INSPECTS, "received"),
+    # Only an inspector records findings; a leader or an admin is refused.
+    "inspection.new_finding POST": (
+        "POST", lambda w, p: f"/staff/inspection/findings/new?petition={p.id}",
+        lambda w: {"severity": "note", "text": "Hồ sơ chưa được giao người xử lý sau ba ngày."},
+        row("login", 403, 403, 403, 403, 403, 302, 403), "received"),
+    "inspection.finding": ("GET", lambda w, p: f"/staff/inspection/findings/{p.id}", None,
+                           INSPECTS, "finding"),
+    # Only the leader of the unit replies.
+    "inspection.finding POST": (
+        "POST", lambda w, p: f"/staff/inspection/findings/{p.id}",
+        lambda w: {"reply": "Đã giao cán bộ xử lý ngay trong ngày và nhắc nhở bộ phận một cửa."},
+        row("login", 403, 403, 403, 403, 302, 403, 403), "finding"),
+    "transparency.transparency": ("GET", lambda w, p: "/transparency?province=01", None,
+                                  everyone(200), "received"),
+    # Tokens: bad credentials for everyone (the matrix client has no JSON body).
+    "api.issue_token": ("POST", lambda w, p: "/api/v1/auth/token", lambda w: {}, everyone(400),
+                        "received"),
+    "api.revoke_token": ("GET", lambda w, p: "/api/v1/auth/token", None, everyone(405),
+                         "received"),
+    # Session cookies are not bearer tokens: every persona needs a token.
+    "api.response_times": ("GET", lambda w, p: "/api/v1/stats/response-times", None,
+                           everyone(401), "received"),
     "api.units": ("GET", lambda w, p: "/api/v1/units?parent=01", None, everyone(200), "received"),
     "api.due_date": ("GET", lambda w, p: "/api/v1/calendar/due-date?start=2026-02-13&days=5&unit=working",
                      None, everyone(200), "received"),

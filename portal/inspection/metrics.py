@@ -148,6 +148,8 @@ class Rows:
             return month_of.strftime("%Y-%m") if month_of else None
         if group == "unit":
             return row.unit_id
+        if group == "province":
+            return row.province_id
         if group == "office":
             return row.office_id
         if group == "official":

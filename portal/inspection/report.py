@@ -59,7 +59,7 @@ class Line:
 def _labels(group_by: str | None, keys: list) -> dict[Any, tuple[str, str | None]]:
     """Each group's name, and the code other programs know it by."""
     ids = [k for k in keys if k is not None and k != TOTAL]
-    if group_by == "unit":
+    if group_by in ("unit", "province"):
         return {u.id: (u.full_name, u.code) for u in db.session.scalars(
             sa.select(Unit).where(Unit.id.in_(ids)))}
     if group_by == "office":

@@ -22,6 +22,7 @@ from portal.inspection.exports import csv_response
 from portal.inspection.forms import GROUP_LABELS, FindingForm, FrameForm, ReplyForm
 from portal.inspection.metrics import Frame, Rows
 from portal.inspection.models import Finding
+from portal.inspection.transparency import figures as transparency_figures
 from portal.pagination import paginate
 from portal.permissions import (
     access_petition,
@@ -310,3 +311,19 @@ def finding(finding_id: int):
             status = 400
     return render_template("inspection/finding.html", finding=record, form=form,
                            may_reply=can_reply_finding(current_user, record)), status
+
+
+public_bp = Blueprint("transparency", __name__)
+
+
+@public_bp.route("/transparency")
+def transparency():
+    """Open to everyone: on-time rates, median days to answer and sessions
+    held over the last twelve months, per province or per commune."""
+    province = unit_queries.unit_by_code(request.args.get("province", ""))
+    if province is not None and not province.is_province:
+        province = None
+    start, lines = transparency_figures(province)
+    return render_template("inspection/transparency.html", province=province, lines=lines,
+                           start=start, today=clock.today_in_vietnam(),
+                           provinces=unit_queries.provinces())
