@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests.test_inspection_views import march  # noqa: F401 - petitions of March 2026
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -339,3 +341,51 @@ def test_visitor_searches_without_diacritics_and_narrows_by_commune(live_server,
     expect(visitor.locator(".result-count")).to_have_text("1 kết quả")
     expect(visitor.locator(".search-results h2")).to_have_text(
         "Giải phóng mặt bằng ngõ 25 chậm bồi thường")
+
+
+def test_inspector_audits_drills_down_exports_and_records_a_finding(live_server, page_for, world,
+                                                                      march):  # noqa: F811
+    from playwright.sync_api import expect
+
+    inspector = page_for()
+    sign_in(inspector, live_server, "thang@example.com")
+    inspector.get_by_role("link", name="Thanh tra").first.click()
+    expect(inspector.get_by_role("heading", name=re.compile("Chỉ số thời hạn"))).to_be_visible()
+    # Last quarter by default (the clock says 10/04/2026): Q1 2026.
+    expect(inspector.get_by_label("Từ ngày")).to_have_value("2026-01-01")
+    expect(inspector.locator(".figures")).to_contain_text("50.0%")
+    expect(inspector.locator("figure.chart svg").first).to_be_visible()
+    inspector.locator(".figures").get_by_role("link", name="1", exact=True).nth(1).click()
+    expect(inspector.get_by_role("heading", name="Hồ sơ trả lời trễ hạn")).to_be_visible()
+    expect(inspector.get_by_role("link", name=march[1].tracking_code)).to_be_visible()
+    with inspector.expect_download() as download:
+        inspector.get_by_role("link", name="Tải CSV").click()
+    content = Path(download.value.path()).read_bytes()
+    assert content.startswith("\ufeff".encode()) and march[1].tracking_code.encode() in content
+
+    inspector.get_by_role("link", name="Sổ theo dõi quá hạn").click()
+    inspector.get_by_label("Tình hình tại ngày").fill("2026-03-24")
+    inspector.get_by_role("button", name="Xem").click()
+    expect(inspector.get_by_text("1 hồ sơ quá hạn tại cuối ngày 24/03/2026.")).to_be_visible()
+    inspector.get_by_role("link", name=march[2].tracking_code).click()
+    expect(inspector.get_by_text("Đã giao người xử lý").first).to_be_visible()  # its timeline
+    inspector.go_back()
+    inspector.get_by_role("link", name="Ghi kết luận").click()
+    inspector.get_by_label("Mức độ").select_option("serious")
+    inspector.get_by_label("Nội dung kết luận, kiến nghị").fill(
+        "Hồ sơ quá hạn từ 24/03/2026, chưa có văn bản gia hạn.")
+    inspector.get_by_role("button", name="Ghi kết luận").click()
+    expect(inspector.get_by_text("Chờ lãnh đạo đơn vị trả lời.")).to_be_visible()
+
+    leader = page_for()
+    sign_in(leader, live_server, "hung@example.com")
+    leader.get_by_role("link", name="Thanh tra").first.click()
+    leader.get_by_role("link", name="Kết luận thanh tra").click()
+    leader.get_by_role("link", name=re.compile(r"^#\d+$")).first.click()
+    leader.get_by_label("Trả lời của lãnh đạo đơn vị").fill(
+        "Đã giao trả lời trước ngày 15/04/2026 và nhắc nhở cán bộ.")
+    leader.get_by_role("button", name="Gửi trả lời").click()
+    expect(leader.get_by_text("Đã gửi trả lời.")).to_be_visible()
+
+    inspector.reload()
+    expect(inspector.get_by_text("Đã giao trả lời trước ngày 15/04/2026")).to_be_visible()
