@@ -39,3 +39,11 @@ def close_unrated_command() -> None:
     db.session.commit()
     sent, _failed = deliver_pending()
     click.echo(f"Đã kết thúc: {closed} phản ánh; thư đã gửi: {sent}.")
+
+
+# Registered here so that ``flask --app wsgi petitions import`` sits with the
+# other petition jobs; the command itself lives with the inspection figures
+# its records feed.
+from portal.inspection.importer import import_command  # noqa: E402
+
+petitions_cli.add_command(import_command, "import")
