@@ -164,6 +164,21 @@ def test_imported_records_count_in_the_figures(app, world, april, tmp_path):
     assert metrics.answered(earlier)[TOTAL] == 0
 
 
+def test_a_recorded_deadline_survives_handling_in_the_portal(app, world, april, tmp_path):
+    from portal.handling import services as handling
+
+    invoke(app, "petitions", "import", str(write_csv(tmp_path, [
+        row("HS-010", acknowledged_at="2026-03-02 10:00", due_at="2026-04-30",
+            status="in_progress", **HOLDER)])))
+    record = petition("HS-010")
+    assert record.due_on == date(2026, 4, 30)
+    handling.assign_petition(record, office=world.office_a, assignee=world.leader,
+                             actor=world.leader, note="Lãnh đạo trực tiếp xử lý")
+    db.session.commit()
+    assert record.due_on == date(2026, 4, 30), "not the rule's 23/03"
+    assert record.deadline_basis["answer"]["variant"] == "recorded"
+
+
 def test_importing_the_same_file_again_adds_nothing(app, world, april, tmp_path):
     path = write_csv(tmp_path, MARCH)
     invoke(app, "petitions", "import", str(path))

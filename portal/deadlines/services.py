@@ -112,6 +112,18 @@ def _promised(petition: Petition) -> date | None:
     return petition.promised_on
 
 
+def _recorded(petition: Petition) -> date | None:
+    """The deadline written in a record imported from a spreadsheet (see
+    docs/import.md): it stays the deadline until a reopening starts the
+    rule's clock again, whatever is recomputed meanwhile."""
+    answer = (petition.deadline_basis or {}).get("answer") or {}
+    if answer.get("variant") != "recorded":
+        return None
+    if any(event.type == EventType.REOPENED for event in petition.events):
+        return None
+    return date.fromisoformat(answer["base"]["due"])
+
+
 def _nominal(due: DueDate) -> date:
     return due.moved_from or due.due
 
@@ -146,9 +158,11 @@ def refresh_deadlines(petition: Petition, calendar: WorkCalendar | None = None) 
     if start is not None:
         unit = rule.resolve_unit
         promised = _promised(petition)
-        if promised is not None:
-            due = DueDate(start=start, days=(promised - start).days, unit=DayUnit.CALENDAR,
-                          due=promised)
+        recorded = _recorded(petition) if promised is None else None
+        if promised is not None or recorded is not None:
+            fixed = promised or recorded
+            due = DueDate(start=start, days=(fixed - start).days, unit=DayUnit.CALENDAR,
+                          due=fixed)
         else:
             days = rule.resolve_days_for(is_complex=petition.is_complex,
                                          is_remote=petition.unit.is_remote)
@@ -169,7 +183,8 @@ def refresh_deadlines(petition: Petition, calendar: WorkCalendar | None = None) 
         petition.due_on = due.due
         petition.risk_on = risk_date(calendar, start, due.due, unit)
         basis["answer"] = {
-            "variant": "promised" if promised is not None else _variant(petition),
+            "variant": ("promised" if promised is not None
+                        else "recorded" if recorded is not None else _variant(petition)),
             "base": steps[0],
             "extensions": extensions,
             "paused_days": paused,
