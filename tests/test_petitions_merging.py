@@ -44,6 +44,19 @@ def test_merging_closes_the_duplicate_and_keeps_both_histories(world, pair):
     assert len(told) == 1 and told[0].email == "an@example.com"
 
 
+def test_a_merged_petitions_holder_stops_holding_it(world, clock, pair):
+    from portal.handling.models import CustodyEnd
+    from portal.handling.services import custody_chain
+
+    original, _duplicate = pair
+    in_hand = accept(world, clock, world.petition(title="Đèn ngõ 12 vẫn tắt"), date(2026, 3, 3))
+    assign(world, in_hand)
+    merge_into(in_hand, original.tracking_code, actor=world.official)
+    db.session.commit()
+    [custody] = custody_chain(in_hand)
+    assert custody.end_reason == CustodyEnd.MERGED and not custody.is_current
+
+
 def test_what_cannot_be_merged_is_refused_in_words(world, clock, pair):
     original, duplicate = pair
     elsewhere = world.petition(at=world.commune_c, title="Đèn đường hỏng ở Diên Khánh")

@@ -27,6 +27,7 @@ class CustodyEnd(StrEnum):
     SENT_BACK = "sent_back"
     REASSIGNED = "reassigned"
     ANSWERED = "answered"
+    MERGED = "merged"  # closed as a duplicate: the other petition's holder answers
 
     @property
     def label(self) -> str:
@@ -38,6 +39,7 @@ _CUSTODY_END_LABELS = {
     CustodyEnd.SENT_BACK: _l("Bị trả lại"),
     CustodyEnd.REASSIGNED: _l("Đã giao người khác"),
     CustodyEnd.ANSWERED: _l("Đã trả lời"),
+    CustodyEnd.MERGED: _l("Đã gộp vào phản ánh trùng"),
 }
 
 

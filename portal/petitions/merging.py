@@ -9,6 +9,8 @@ from flask_babel import gettext as _
 from portal import clock, vietnamese
 from portal.errors import PermissionDenied, RuleViolation
 from portal.extensions import db
+from portal.handling.models import CustodyEnd
+from portal.handling.services import end_custody, withdraw_pending
 from portal.notifications.services import notify_resident
 from portal.permissions import can_handle_petition, can_view_petition
 from portal.petitions.models import EventType, Petition, PetitionStatus
@@ -54,6 +56,9 @@ def merge_into(duplicate: Petition, code: str, *, actor, note: str | None = None
     if is_published(target):
         where += " " + _("Xem tại trang công khai số %(id)d.", id=target.id)
     resident_note = f"{where}\n{note}" if note else where
+    # Its holder's time ends here, so "time held" stops counting it.
+    withdraw_pending(duplicate, actor=actor, why=_("Phản ánh được gộp vào phản ánh trùng."))
+    end_custody(duplicate, CustodyEnd.MERGED)
     duplicate.change_status(PetitionStatus.CLOSED, event_type=EventType.MERGED, actor=actor,
                             note=resident_note,
                             data={"into": target.id, "into_code": target.tracking_code})
