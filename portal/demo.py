@@ -18,6 +18,7 @@ from portal import clock
 from portal.accounts.models import Role
 from portal.accounts.services import create_account
 from portal.deadlines.defaults import seed_calendar, seed_deadline_rules
+from portal.demo_history import load_demo_history
 from portal.dialogues import planning
 from portal.dialogues import services as dialogue_services
 from portal.dialogues.models import DialogueSession, SessionFormat
@@ -281,8 +282,10 @@ def load_command() -> None:
     added = _load_petitions(users)
     _load_session(users)
     _set_demo_voters()
+    db.session.flush()
+    history = load_demo_history()
     db.session.commit()
-    click.echo(f"Phản ánh mẫu: thêm {added}.")
+    click.echo(f"Phản ánh mẫu: thêm {added}; hồ sơ cũ (hai quý gần nhất): thêm {history}.")
     click.echo(f"\nTài khoản trình diễn (mật khẩu chung: {DEMO_PASSWORD}):")
     for persona in PERSONAS:
         click.echo(f"  {persona.email:<32} {persona.what}")

@@ -120,9 +120,12 @@ def dashboard():
         replace(frame, group_by="unit"), result.rows)
     minimum = current_app.config["LEAGUE_MIN_ANSWERED"]
     ranked, unranked = report.league(by_unit, minimum)
+    # Months of the period only: open petitions received earlier would add
+    # months that have no answers in the period.
+    months = (frame.start.strftime("%Y-%m"), frame.last_day.strftime("%Y-%m"))
     monthly = _bars([(line.label, line.on_time.value, _percent(line.on_time.value) + "%"
                       if line.on_time.total else "—") for line in by_month.groups
-                     if line.key is not None])
+                     if line.key is not None and months[0] <= line.key <= months[1]])
     return render_template(
         "inspection/dashboard.html", form=form, result=result, frame=frame,
         group_labels=GROUP_LABELS, monthly=monthly, histogram=_histogram(result.rows),
