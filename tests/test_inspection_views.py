@@ -56,6 +56,7 @@ def test_the_dashboard_shows_on_time_rates_per_commune_with_drill_down(client, w
     assert "Phường Hoàn Kiếm" in html
     assert "Xã Diên Khánh" not in html, "commune C lies outside the inspector's province"
     assert "50.0%" in html  # one of two answered on time
+    assert "Ai giữ hồ sơ và bao lâu" in html and "Trần Văn Minh" in html
     drill = client.get("/staff/inspection/petitions",
                        query_string={**Q1, "figure": "answered_late"})
     text = drill.get_data(as_text=True)

@@ -17,7 +17,7 @@ from portal.accounts.models import User
 from portal.errors import report_to_form
 from portal.extensions import db
 from portal.inspection import findings as finding_services
-from portal.inspection import register, report
+from portal.inspection import metrics, register, report
 from portal.inspection.exports import csv_response
 from portal.inspection.forms import GROUP_LABELS, FindingForm, FrameForm, ReplyForm
 from portal.inspection.metrics import Frame, Rows
@@ -33,6 +33,7 @@ from portal.permissions import (
 )
 from portal.petitions.models import Petition
 from portal.units import queries as unit_queries
+from portal.units.models import Office
 
 bp = Blueprint("inspection", __name__, url_prefix="/staff/inspection")
 bp.before_request(inspection_area_guard)
@@ -104,6 +105,20 @@ def _histogram(rows: Rows) -> list[dict]:
     return _bars(values)
 
 
+HOLDERS_SHOWN = 20
+
+
+def _holders(frame: Frame) -> list[tuple[str, str, int, float]]:
+    """Who held the period's petitions longest: name, office, petitions, days."""
+    held = metrics.time_held(frame)[:HOLDERS_SHOWN]
+    users = {u.id: u for u in db.session.scalars(
+        sa.select(User).where(User.id.in_([h.official_id for h in held])))}
+    offices = {o.id: o for o in db.session.scalars(
+        sa.select(Office).where(Office.id.in_([h.office_id for h in held])))}
+    return [(users[h.official_id].display_name, offices[h.office_id].name, h.petitions, h.days)
+            for h in held]
+
+
 @bp.route("/")
 def dashboard():
     form, frame = _frame()
@@ -128,6 +143,7 @@ def dashboard():
                      if line.key is not None and months[0] <= line.key <= months[1]])
     return render_template(
         "inspection/dashboard.html", form=form, result=result, frame=frame,
+        holders=_holders(frame),
         group_labels=GROUP_LABELS, monthly=monthly, histogram=_histogram(result.rows),
         ranked=ranked, unranked=unranked, minimum=minimum,
         args={k: request.args[k] for k in FRAME_ARGS if request.args.get(k)})
