@@ -62,7 +62,10 @@ def test_demo_load_is_idempotent_and_prints_the_logins(app, db):
     assert first.exit_code == 0, first.output
     assert "canbo.hoankiem@example.com" in first.output and "doithoai-2026" in first.output
     after_first = table_counts()
-    assert after_first["Unit"] == 3355 and after_first["Petition"] == 13
+    # 13 petitions to work on, and 400 records of the last two quarters
+    # (imported as old records) for the inspection figures.
+    assert after_first["Unit"] == 3355 and after_first["Petition"] == 413
+    assert "hồ sơ cũ (hai quý gần nhất): thêm 400" in first.output
     assert db.session.scalar(sa.select(sa.func.count()).select_from(DialogueSession)) == 1
     states = dict(db.session.execute(sa.select(Petition.title, Petition.status)).all())
 
@@ -71,7 +74,7 @@ def test_demo_load_is_idempotent_and_prints_the_logins(app, db):
     assert table_counts() == after_first
     assert dict(db.session.execute(sa.select(Petition.title, Petition.status)).all()) == states
     assert db.session.scalar(sa.select(sa.func.count()).select_from(DialogueSession)) == 1
-    assert "Phản ánh mẫu: thêm 0." in second.output
+    assert "Phản ánh mẫu: thêm 0; hồ sơ cũ (hai quý gần nhất): thêm 0." in second.output
 
 
 def test_demo_official_can_sign_in_and_sees_the_demo_petitions(app, db):
