@@ -120,10 +120,12 @@ def recompute(session: Session, ids: Iterable[int], calendar: WorkCalendar | Non
             spans.extend(span_rows)
         session.execute(sa.delete(ClockSpan).where(ClockSpan.petition_id.in_(chunk)))
         session.execute(sa.delete(PetitionFacts).where(PetitionFacts.petition_id.in_(chunk)))
+        # Core inserts of the tables: the ORM's bulk path splits rows by the
+        # keys that are not None, into thousands of small statements.
         if facts:
-            session.execute(sa.insert(PetitionFacts), facts)
+            session.execute(sa.insert(PetitionFacts.__table__), facts)
         if spans:
-            session.execute(sa.insert(ClockSpan), spans)
+            session.execute(sa.insert(ClockSpan.__table__), spans)
         done += len(facts)
     return done
 
