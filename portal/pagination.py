@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 from flask import current_app, request
 from flask_sqlalchemy.pagination import Pagination
@@ -29,3 +32,53 @@ def page_args(page: int, keep: tuple[str, ...]) -> dict:
     args = {name: request.args[name] for name in keep if request.args.get(name)}
     args["page"] = page
     return args
+
+
+@dataclass
+class ListPage:
+    """A page of records picked from a list of ids computed in Python (the
+    petitions behind a figure), shaped like Flask-SQLAlchemy's pages."""
+
+    items: list
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+def load_by_ids(model, ids: list[int]) -> list:
+    """Records of ``model`` with these ids, in the same order. Queried in
+    chunks: SQLite takes at most 32,766 bound values in one statement."""
+    found = []
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start:start + 1000]
+        by_id = {r.id: r for r in db.session.scalars(sa.select(model).where(model.id.in_(chunk)))
+                 .unique()}
+        found += [by_id[i] for i in chunk if i in by_id]
+    return found
+
+
+def paginate_ids(model, ids: list[int]) -> ListPage:
+    per_page = current_app.config["PER_PAGE"]
+    page = min(page_number(), max(1, math.ceil(len(ids) / per_page)))
+    chosen = ids[(page - 1) * per_page:page * per_page]
+    return ListPage(load_by_ids(model, chosen), page, per_page, len(ids))

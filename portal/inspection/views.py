@@ -23,7 +23,7 @@ from portal.inspection.forms import GROUP_LABELS, FindingForm, FrameForm, ReplyF
 from portal.inspection.metrics import Frame, Rows
 from portal.inspection.models import Finding
 from portal.inspection.transparency import figures as transparency_figures
-from portal.pagination import paginate
+from portal.pagination import load_by_ids, paginate, paginate_ids
 from portal.permissions import (
     access_petition,
     can_reply_finding,
@@ -159,23 +159,22 @@ def drill():
     if frame is None:
         return render_template("inspection/drill.html", form=form, page=None, figure=figure), 400
     key = request.args.get("key") or None
-    ids = report.petition_ids(Rows.load(frame), figure, key)
-    query = sa.select(Petition).where(Petition.id.in_(ids) if ids else sa.false()) \
-        .order_by(Petition.submitted_at, Petition.id)
+    # Oldest first: petition ids follow the order they were recorded.
+    ids = sorted(report.petition_ids(Rows.load(frame), figure, key))
     if _wants_csv():
-        return _petitions_csv(query)
+        return _petitions_csv(ids)
     return render_template("inspection/drill.html", form=form, figure=figure, key=key,
-                           count=len(ids), page=paginate(query),
+                           count=len(ids), page=paginate_ids(Petition, ids),
                            args={k: request.args[k] for k in (*FRAME_ARGS, "figure", "key")
                                  if request.args.get(k)})
 
 
-def _petitions_csv(query: sa.Select):
+def _petitions_csv(ids: list[int]):
     header = ("ma_ho_so", "tieu_de", "loai", "linh_vuc", "xa_phuong", "kenh", "ngay_nhan",
               "trang_thai", "han_tra_loi", "co_quan", "can_bo", "nguoi_gui")
 
     def rows():
-        for petition in db.session.scalars(query).unique():
+        for petition in load_by_ids(Petition, ids):
             # The sender's name only for those who may see it; never contacts.
             sender = petition.contact_name if can_see_identity(current_user, petition) else ""
             yield (petition.tracking_code, petition.title, petition.kind.label,
