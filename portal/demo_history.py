@@ -12,7 +12,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from portal import clock
-from portal.inspection.importer import COLUMNS, WRITE_BATCH, Writer, plan_import
+from portal.inspection.import_reading import COLUMNS
+from portal.inspection.import_writing import WRITE_BATCH, Writer
+from portal.inspection.importer import plan_import
 
 RECORDS = 400
 WARDS = (  # commune code, office, responsible official

@@ -34,12 +34,10 @@ def page_args(page: int, keep: tuple[str, ...]) -> dict:
     return args
 
 
-@dataclass
-class ListPage:
-    """A page of records picked from a list of ids computed in Python (the
-    petitions behind a figure), shaped like Flask-SQLAlchemy's pages."""
+class PageNumbers:
+    """The pager's questions, for pages not made by Flask-SQLAlchemy: needs
+    ``page``, ``per_page`` and ``total``."""
 
-    items: list
     page: int
     per_page: int
     total: int
@@ -63,6 +61,17 @@ class ListPage:
     @property
     def next_num(self) -> int:
         return self.page + 1
+
+
+@dataclass
+class ListPage(PageNumbers):
+    """A page of records picked from a list of ids computed in Python (the
+    petitions behind a figure)."""
+
+    items: list
+    page: int
+    per_page: int
+    total: int
 
 
 def load_by_ids(model, ids: list[int]) -> list:

@@ -26,7 +26,7 @@ from portal.answers.models import Response, ResponseStatus
 from portal.extensions import db
 from portal.handling.models import Assignment, CustodyEnd
 from portal.inspection import metrics
-from portal.inspection.importer import COLUMNS, parse_moment
+from portal.inspection.import_reading import COLUMNS, parse_moment
 from portal.inspection.metrics import TOTAL, Frame, Rows
 from portal.inspection.models import PetitionFacts
 from portal.permissions import staff_scope

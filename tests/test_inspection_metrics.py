@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from portal.deadlines.services import load_calendar
 from portal.extensions import db
 from portal.handling import services as handling
-from portal.inspection import metrics
+from portal.inspection import holders, metrics
 from portal.inspection.metrics import TOTAL, Frame, Rows
 from portal.inspection.models import PetitionFacts
 from portal.inspection.refresh import all_petition_ids, differences
@@ -171,7 +171,7 @@ def test_time_held_follows_the_custody_chain(world, march, clock, colleague):
     db.session.commit()
     frame = Frame(scope=staff_scope(world.inspector), start=Q1[0], end=Q1[1],
                   as_of=date(2026, 3, 31))
-    held = {h.official_id: h for h in metrics.time_held(frame)}
+    held = {h.official_id: h for h in holders.time_held(frame)}
     # The colleague holds P3 from 12/03 09:00 to the end of 31/03.
     assert held[colleague.id].petitions == 1
     assert held[colleague.id].days == pytest.approx(19 + 15 / 24)

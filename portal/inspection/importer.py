@@ -8,56 +8,40 @@ that is the only way an imported record counts exactly like a native one.
 The use-case services are not called: they stamp "now", check the actor's
 permissions and notify people, none of which fits a record of the past.
 
-A file is all or nothing: every row is checked before anything is written,
-and the rows are written in one transaction committed at the end.
+``import_reading`` reads the file, this module checks it (``plan_import``)
+and ``import_writing`` writes the records and holds the command. A file is all or nothing: every
+row is checked before anything is written, and the rows are written in one
+transaction committed at the end.
 """
 
 from __future__ import annotations
 
-import csv
-import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import datetime
 from pathlib import Path
 
-import click
 import sqlalchemy as sa
-from flask.cli import with_appcontext
 from flask_babel import gettext as _
 
 from portal import clock, vietnamese
 from portal.accounts.models import HANDLING_ROLES, RoleGrant, User
-from portal.answers.models import Response, ResponseStatus
-from portal.calendar import DayUnit, DueDate, WorkCalendar
-from portal.deadlines.models import DeadlineRule
-from portal.deadlines.services import load_calendar, refresh_deadlines, risk_date, rule_for
 from portal.extensions import db
-from portal.handling.models import Assignment, CustodyEnd
+from portal.inspection.import_reading import COLUMNS, ImportRejected, parse_moment, read_table
 from portal.petitions.models import (
     Category,
     Channel,
-    EventType,
     Petition,
-    PetitionEvent,
     PetitionKind,
     PetitionStatus,
 )
-from portal.petitions.services import TITLE_MAX, _new_tracking_code
+from portal.petitions.services import TITLE_MAX
 from portal.units.models import COMMUNE_KINDS, Office, Unit
 
-COLUMNS = ("external_id", "kind", "title", "body", "category", "commune_code", "channel",
-           "submitted_at", "acknowledged_at", "due_at", "responded_at", "closed_at", "status",
-           "office", "responsible_person", "response_text")
 REQUIRED = ("external_id", "kind", "title", "body", "category", "commune_code",
             "submitted_at", "status")
 DATE_COLUMNS = ("submitted_at", "acknowledged_at", "due_at", "responded_at", "closed_at")
 EXTERNAL_ID_MAX = 100  # the width of petitions.external_id
 BATCH = 500  # ids per IN (...) look-up
-WRITE_BATCH = 200  # records per round of flushes
-# A date without a time is read as the start of the working day.
-BARE_DATE_TIME = time(8, 0)
-_BARE_DATE = re.compile(r"\d{4}-?\d{2}-?\d{2}")
-
 # "paused" is left out: a pause needs its own dates and reason to count.
 IMPORTABLE_STATUSES = (PetitionStatus.RECEIVED, PetitionStatus.ACCEPTED,
                        PetitionStatus.IN_PROGRESS, PetitionStatus.ANSWERED,
@@ -91,14 +75,6 @@ _ORDER = (("acknowledged_at", "submitted_at"), ("responded_at", "acknowledged_at
           ("closed_at", "responded_at"))
 
 
-class ImportRejected(Exception):
-    """The file cannot be read as a table of records at all."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("\n".join(errors))
-        self.errors = errors
-
-
 @dataclass
 class Record:
     """One row, checked and resolved to the portal's own objects."""
@@ -130,69 +106,6 @@ class Plan:
     records: list[Record] = field(default_factory=list)
     already_present: int = 0
     errors: list[str] = field(default_factory=list)
-
-
-# --- Reading the file -------------------------------------------------------
-
-def parse_moment(text: str) -> datetime | None:
-    """An ISO 8601 date or date and time as aware UTC, or None if it is not
-    one. Without an offset it is Vietnam time, as written in the office."""
-    try:
-        if _BARE_DATE.fullmatch(text):
-            day = date.fromisoformat(text)
-            return datetime.combine(day, BARE_DATE_TIME, tzinfo=clock.VIETNAM).astimezone(UTC)
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=clock.VIETNAM)
-    return value.astimezone(UTC)
-
-
-def _header(cells: list[str]) -> list[str]:
-    names = [vietnamese.nfc(cell).strip().lower() for cell in cells]
-    while names and not names[-1]:
-        names.pop()  # a spreadsheet's empty cells past the last column
-    problems = []
-    missing = [name for name in COLUMNS if name not in names]
-    unknown = [name for name in names if name not in COLUMNS]
-    twice = sorted({name for name in names if names.count(name) > 1})
-    if missing:
-        problems.append(_("Dòng 1: thiếu cột %(names)s.", names=", ".join(missing)))
-    if unknown:
-        # A misspelt optional column would otherwise be dropped without a word.
-        problems.append(_("Dòng 1: cột không biết %(names)s.", names=", ".join(unknown)))
-    if twice:
-        problems.append(_("Dòng 1: cột trùng tên %(names)s.", names=", ".join(twice)))
-    if problems:
-        raise ImportRejected(problems)
-    return names
-
-
-def read_table(path: Path) -> list[tuple[int, dict[str, str] | None]]:
-    """The data rows as ``(line, {column: text})``; lines are counted like a
-    spreadsheet's rows (the header is line 1), and a row whose cells do not
-    line up with the header comes as ``None``."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle))
-    except UnicodeDecodeError as exc:
-        raise ImportRejected([_("Tệp không phải văn bản UTF-8: hãy lưu bảng tính dưới dạng "
-                                "«CSV UTF-8».")]) from exc
-    except csv.Error as exc:
-        raise ImportRejected([_("Tệp không đọc được như CSV: %(error)s", error=str(exc))]) from exc
-    if not rows:
-        raise ImportRejected([_("Tệp trống: dòng đầu phải là tên các cột.")])
-    names = _header(rows[0])
-    table: list[tuple[int, dict[str, str] | None]] = []
-    for line, cells in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines between blocks of a spreadsheet
-        while len(cells) > len(names) and not cells[-1].strip():
-            cells = cells[:-1]  # empty cells a spreadsheet left past the last column
-        table.append((line, dict(zip(names, cells, strict=True)) if len(cells) == len(names)
-                      else None))
-    return table
 
 
 # --- Checking the rows --------------------------------------------------------
@@ -472,204 +385,3 @@ def plan_import(path: Path) -> Plan:
         plan.errors += [_("Dòng %(line)d: %(problem)s", line=cells.line, problem=problem)
                         for problem in cells.problems]
     return plan
-
-
-# --- Writing the records --------------------------------------------------
-
-class _History:
-    """Appends the lines a native petition would have, at the recorded times."""
-
-    def __init__(self, petition: Petition):
-        self.petition = petition
-        self.status: PetitionStatus | None = None
-
-    def add(self, event_type: EventType, at: datetime, to_status: PetitionStatus,
-            data: dict | None = None) -> None:
-        # Not Petition.record(): it stamps clock.now().
-        self.petition.events.append(PetitionEvent(
-            type=event_type, occurred_at=at, from_status=self.status, to_status=to_status,
-            data=data, is_public=True, actor=None))
-        self.status = to_status
-
-
-def _new_petition(record: Record) -> Petition:
-    return Petition(
-        tracking_code=_new_tracking_code(clock.local_date(record.submitted_at).year),
-        external_id=record.external_id, title=record.title, body=record.body, kind=record.kind,
-        category=record.category, unit=record.unit, channel=record.channel, status=record.status,
-        contact_name=None, contact_phone=None, contact_email=None, submitter=None,
-        # The Law on Denunciation keeps a denouncer's identity secret, as on the web form.
-        is_identity_hidden=record.kind == PetitionKind.DENUNCIATION, is_public=False,
-        submitted_at=record.submitted_at, answered_at=record.responded_at,
-        closed_at=record.closed_at if record.status == PetitionStatus.CLOSED else (
-            record.acknowledged_at if record.status == PetitionStatus.REJECTED else None),
-    )
-
-
-def _intake(history: _History, record: Record) -> None:
-    history.add(EventType.SUBMITTED, record.submitted_at, PetitionStatus.RECEIVED,
-                {"channel": str(record.channel), "imported": True})
-    if record.acknowledged_at is None:
-        return
-    if record.status == PetitionStatus.REJECTED:
-        history.add(EventType.REJECTED, record.acknowledged_at, PetitionStatus.REJECTED)
-        return
-    history.add(EventType.ACCEPTED, record.acknowledged_at, PetitionStatus.ACCEPTED)
-    if record.office is not None:
-        history.add(EventType.ASSIGNED, record.acknowledged_at, PetitionStatus.IN_PROGRESS,
-                    {"office_id": record.office.id, "office": record.office.name,
-                     "assignee_id": record.person.id, "assignee": record.person.display_name})
-
-
-def _custody(petition: Petition, record: Record) -> None:
-    # Ended when answered, as publishing does; ended at closing too, else the
-    # holder would seem to hold a closed record for ever (time held).
-    ended = record.responded_at or record.closed_at
-    db.session.add(Assignment(
-        petition_id=petition.id, office=record.office, assignee=record.person,
-        started_at=record.acknowledged_at, ended_at=ended,
-        end_reason=CustodyEnd.ANSWERED if record.responded_at else None))
-    petition.office = record.office
-    petition.assignee = record.person
-
-
-def _response(petition: Petition, record: Record) -> Response:
-    response = Response(petition_id=petition.id, body=record.response_text,
-                        status=ResponseStatus.PUBLISHED, author_id=record.person.id,
-                        submitted_at=record.responded_at, published_at=record.responded_at)
-    db.session.add(response)
-    return response
-
-
-def _keep_recorded_due(petition: Petition, due_at: datetime, calendar: WorkCalendar) -> None:
-    """The deadline written in the record is the one it was judged by; the
-    basis says so, in calendar days from acknowledgement."""
-    start, due = clock.local_date(petition.acknowledged_at), clock.local_date(due_at)
-    unit = petition.rule.resolve_unit if petition.rule is not None else DayUnit.CALENDAR
-    petition.due_on = due
-    petition.risk_on = risk_date(calendar, start, due, unit)
-    recorded = DueDate(start=start, days=(due - start).days, unit=DayUnit.CALENDAR, due=due)
-    petition.deadline_basis = {**(petition.deadline_basis or {}), "answer": {
-        "variant": "recorded", "base": recorded.as_dict(), "extensions": [], "paused_days": 0,
-        "paused": None}}
-
-
-@dataclass
-class _Draft:
-    record: Record
-    petition: Petition
-    history: _History
-    response: Response | None = None
-
-
-class Writer:
-    """Writes checked records into the session, a batch at a time: three
-    flushes for a batch rather than three for each record. One writer per
-    import, so the calendar is read once and the rule in force once per
-    kind, category and day of receipt."""
-
-    def __init__(self) -> None:
-        self.calendar = load_calendar()
-        self._rules: dict[tuple, DeadlineRule | None] = {}
-
-    def write(self, records: list[Record]) -> list[Petition]:
-        # The tracking-code check then does not see this batch's own codes:
-        # a clash among 34 billion is all but impossible, and the unique
-        # constraint still stands guard.
-        with db.session.no_autoflush:
-            drafts = [self._begin(record) for record in records]
-        db.session.flush()  # the custody and answer rows need the petitions' ids
-        for draft in drafts:
-            self._hand_over(draft)
-        db.session.flush()  # the history lines name the answers
-        with db.session.no_autoflush:
-            for draft in drafts:
-                self._finish(draft)
-        db.session.flush()
-        return [draft.petition for draft in drafts]
-
-    def _begin(self, record: Record) -> _Draft:
-        petition = _new_petition(record)
-        db.session.add(petition)
-        history = _History(petition)
-        _intake(history, record)
-        return _Draft(record, petition, history)
-
-    def _hand_over(self, draft: _Draft) -> None:
-        if draft.record.office is not None:
-            _custody(draft.petition, draft.record)
-        if draft.record.responded_at is not None:
-            draft.response = _response(draft.petition, draft.record)
-
-    def _finish(self, draft: _Draft) -> None:
-        record, history = draft.record, draft.history
-        if draft.response is not None:
-            history.add(EventType.ANSWER_PUBLISHED, record.responded_at, PetitionStatus.ANSWERED,
-                        {"response_id": draft.response.id})
-        if record.status == PetitionStatus.CLOSED:
-            history.add(EventType.CLOSED, record.closed_at, PetitionStatus.CLOSED)
-        self._deadlines(draft.petition, record)
-
-    def _rule(self, petition: Petition) -> DeadlineRule | None:
-        key = (petition.kind, petition.category_id, clock.local_date(petition.submitted_at))
-        if key not in self._rules:
-            self._rules[key] = rule_for(petition)
-        return self._rules[key]
-
-    def _deadlines(self, petition: Petition, record: Record) -> None:
-        rule = self._rule(petition)
-        if rule is not None:
-            petition.rule_id, petition.rule = rule.id, rule
-        # A declined petition never gets an answer clock: count before setting
-        # the acknowledgement, as declining does.
-        if record.status != PetitionStatus.REJECTED:
-            petition.acknowledged_at = record.acknowledged_at
-        refresh_deadlines(petition, self.calendar)
-        petition.acknowledged_at = record.acknowledged_at
-        if record.due_at is not None:
-            _keep_recorded_due(petition, record.due_at, self.calendar)
-
-
-# --- The command -------------------------------------------------------------
-
-def _fail(lines: list[str], summary: str) -> None:
-    db.session.rollback()
-    for line in lines:
-        click.echo(line, err=True)
-    click.echo(summary, err=True)
-    raise SystemExit(1)
-
-
-@click.command("import")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True,
-              help="Chỉ kiểm tra và cho biết sẽ nhập gì; không ghi vào cơ sở dữ liệu.")
-@with_appcontext
-def import_command(path: Path, dry_run: bool) -> None:
-    """Nhập hồ sơ phản ánh cũ từ tệp CSV (xem docs/import.md). Có lỗi ở bất
-    kỳ dòng nào thì không nhập gì; hồ sơ đã nhập (theo external_id) được bỏ qua."""
-    plan = plan_import(path)
-    if plan.errors:
-        _fail(plan.errors, _("Không nhập hồ sơ nào: tệp có %(n)d lỗi. Sửa rồi chạy lại.",
-                             n=len(plan.errors)))
-    writer, records = Writer(), plan.records
-    try:
-        with click.progressbar(length=len(records), label=_("Đang ghi hồ sơ")) as bar:
-            for start in range(0, len(records), WRITE_BATCH):
-                batch = records[start:start + WRITE_BATCH]
-                writer.write(batch)
-                bar.update(len(batch))
-        if dry_run:
-            db.session.rollback()
-        else:
-            db.session.commit()
-    except sa.exc.IntegrityError:
-        # Another import of the same records committed while this one ran.
-        _fail([], _("Không nhập hồ sơ nào: dữ liệu đã thay đổi trong lúc nhập. Hãy chạy lại."))
-    if dry_run:
-        click.echo(_("Chạy thử: tệp hợp lệ; sẽ nhập %(imported)d hồ sơ, bỏ qua %(skipped)d hồ sơ "
-                     "đã có. Chưa ghi gì vào cơ sở dữ liệu.", imported=len(plan.records),
-                     skipped=plan.already_present))
-    else:
-        click.echo(_("Đã nhập %(imported)d hồ sơ; bỏ qua %(skipped)d hồ sơ đã có.",
-                     imported=len(plan.records), skipped=plan.already_present))

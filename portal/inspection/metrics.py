@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
@@ -22,7 +22,6 @@ import sqlalchemy as sa
 
 from portal import clock
 from portal.extensions import db
-from portal.handling.models import Assignment
 from portal.inspection.models import ClockKind, ClockSpan, PetitionFacts
 from portal.permissions import Scope
 from portal.petitions.models import PetitionEvent
@@ -123,6 +122,17 @@ class Rows:
 
     frame: Frame
     rows: list[Any] = field(default_factory=list)
+    # Event counts by the types asked for; shared with regrouped copies.
+    counted: dict[tuple, dict] = field(default_factory=dict)
+
+    def regrouped(self, group_by: str | None) -> Rows:
+        """The same rows grouped another way, with what was already read
+        from the database (spans, event counts) reused rather than re-queried."""
+        other = Rows(replace(self.frame, group_by=group_by), self.rows, self.counted)
+        for name in _SHARED:
+            if name in self.__dict__:  # a cached_property already computed
+                other.__dict__[name] = self.__dict__[name]
+        return other
 
     @classmethod
     def load(cls, frame: Frame) -> Rows:
@@ -198,6 +208,12 @@ class Rows:
     def event_counts(self, types: Iterable[EventType]) -> dict[int, dict[EventType, int]]:
         """Per petition received in the period: how many events of each type
         it had by the "as of" day."""
+        key = tuple(sorted(types))
+        if key not in self.counted:
+            self.counted[key] = self._count_events(key)
+        return self.counted[key]
+
+    def _count_events(self, types: tuple[EventType, ...]) -> dict[int, dict[EventType, int]]:
         facts, events = PetitionFacts.__table__, PetitionEvent.__table__
         frame = self.frame
         received = sa.select(facts.c.petition_id).where(
@@ -210,6 +226,10 @@ class Rows:
                 .group_by(events.c.petition_id, events.c.type)):
             counts[petition_id][EventType(kind)] = number
         return counts
+
+
+# What does not depend on the grouping: the sets counted and the open spans.
+_SHARED = ("received_rows", "answered_rows", "acknowledged_rows", "spans")
 
 
 def _received_month(row) -> date:
@@ -387,32 +407,3 @@ def handling(data: Rows) -> dict[Any, Handling]:
             total.paused += bool(mine.get(EventType.PAUSED))
         result[key] = total
     return result
-
-
-@dataclass
-class Held:
-    official_id: int
-    office_id: int
-    petitions: int
-    days: float
-
-
-def time_held(frame: Frame) -> list[Held]:
-    """Who held the petitions received in the period, and for how long (in
-    days, up to the "as of" day), longest first."""
-    facts, custody = PetitionFacts.__table__, Assignment.__table__
-    received = sa.select(facts.c.petition_id).where(
-        frame.where(facts), facts.c.received_on.between(frame.start, frame.last_day))
-    totals: dict[tuple[int, int], list] = defaultdict(lambda: [set(), 0.0])
-    cutoff = frame.cutoff
-    for petition_id, official_id, office_id, started, ended in db.session.execute(
-            sa.select(custody.c.petition_id, custody.c.assignee_id, custody.c.office_id,
-                      custody.c.started_at, custody.c.ended_at)
-            .where(custody.c.petition_id.in_(received), custody.c.started_at < cutoff)):
-        end = min(ended, cutoff) if ended is not None else cutoff
-        entry = totals[(official_id, office_id)]
-        entry[0].add(petition_id)
-        entry[1] += max(0.0, (end - started).total_seconds() / 86400)
-    held = [Held(official, office, len(ids), days)
-            for (official, office), (ids, days) in totals.items()]
-    return sorted(held, key=lambda h: -h.days)

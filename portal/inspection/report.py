@@ -89,7 +89,7 @@ class Report:
 def build(frame: Frame, loaded: Rows | None = None) -> Report:
     """Every figure of ``frame``; ``loaded`` rows of the same scope and
     period (grouped another way) are reused rather than read again."""
-    rows = Rows(frame, loaded.rows) if loaded is not None else Rows.load(frame)
+    rows = loaded.regrouped(frame.group_by) if loaded is not None else Rows.load(frame)
     figures = {
         "received": metrics.received(rows),
         "answered": metrics.answered(rows),

@@ -17,7 +17,7 @@ from portal.accounts.models import User
 from portal.errors import report_to_form
 from portal.extensions import db
 from portal.inspection import findings as finding_services
-from portal.inspection import metrics, register, report
+from portal.inspection import holders, register, report
 from portal.inspection.exports import csv_response
 from portal.inspection.forms import GROUP_LABELS, FindingForm, FrameForm, ReplyForm
 from portal.inspection.metrics import Frame, Rows
@@ -42,8 +42,9 @@ FRAME_ARGS = ("unit", "start", "end", "as_of", "group")
 HISTOGRAM = ((0, 5), (6, 10), (11, 15), (16, 20), (21, 30), (31, 45), (46, 60), (61, None))
 
 
-def _frame(group_by: str | None = "form") -> tuple[FrameForm, Frame | None]:
-    """The frame typed in the query string, within the reader's scope."""
+def _frame(*, grouped: bool = True) -> tuple[FrameForm, Frame | None]:
+    """The frame typed in the query string, within the reader's scope;
+    ungrouped for lists that are not figures (the register)."""
     form = FrameForm(request.args)
     valid = form.validate()
     form.fill_defaults()
@@ -56,7 +57,7 @@ def _frame(group_by: str | None = "form") -> tuple[FrameForm, Frame | None]:
         return form, None
     return form, Frame(scope=scope, start=form.start.data, end=form.end.data,
                        as_of=form.as_of.data, unit=unit,
-                       group_by=form.group.data if group_by == "form" else group_by)
+                       group_by=form.group.data if grouped else None)
 
 
 def _wants_csv() -> bool:
@@ -110,7 +111,7 @@ HOLDERS_SHOWN = 20
 
 def _holders(frame: Frame) -> list[tuple[str, str, int, float]]:
     """Who held the period's petitions longest: name, office, petitions, days."""
-    held = metrics.time_held(frame)[:HOLDERS_SHOWN]
+    held = holders.time_held(frame)[:HOLDERS_SHOWN]
     users = {u.id: u for u in db.session.scalars(
         sa.select(User).where(User.id.in_([h.official_id for h in held])))}
     offices = {o.id: o for o in db.session.scalars(
@@ -188,7 +189,7 @@ def _petitions_csv(ids: list[int]):
 
 @bp.route("/overdue")
 def overdue():
-    form, frame = _frame(group_by=None)
+    form, frame = _frame(grouped=False)
     if frame is None:
         return render_template("inspection/overdue.html", form=form, page=None), 400
     query = register.overdue(frame)

@@ -44,6 +44,6 @@ def close_unrated_command() -> None:
 # Registered here so that ``flask --app wsgi petitions import`` sits with the
 # other petition jobs; the command itself lives with the inspection figures
 # its records feed.
-from portal.inspection.importer import import_command  # noqa: E402
+from portal.inspection.import_writing import import_command  # noqa: E402
 
 petitions_cli.add_command(import_command, "import")

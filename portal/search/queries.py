@@ -15,6 +15,7 @@ from markupsafe import Markup
 from portal import clock
 from portal.dialogues.models import DialogueSession
 from portal.extensions import db
+from portal.pagination import PageNumbers
 from portal.permissions import can_view_petition, can_view_session_record, is_submitter, staff_scope
 from portal.petitions.models import Petition
 from portal.petitions.queries import is_published
@@ -46,32 +47,12 @@ class Result:
 
 
 @dataclass
-class SearchPage:
+class SearchPage(PageNumbers):
     results: list[Result]
     total: int
     page: int
     per_page: int
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
-
-    @property
-    def pages(self) -> int:
-        return max((self.total + self.per_page - 1) // self.per_page, 1)
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 def _petition_result(user, petition: Petition, hit, parsed, answers) -> Result | None:
