@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from portal.deadlines.services import load_calendar
 from portal.extensions import db
 from portal.handling import services as handling
-from portal.inspection import holders, metrics
+from portal.inspection import holders, metrics, statistics
 from portal.inspection.metrics import TOTAL, Frame, Rows
 from portal.inspection.models import PetitionFacts
 from portal.inspection.refresh import all_petition_ids, differences
@@ -189,14 +189,14 @@ def test_the_stored_facts_can_be_recomputed_from_the_history(world, march):
 
 
 def test_wilson_interval_keeps_small_units_from_looking_perfect():
-    small = metrics.wilson(3, 3)
-    large = metrics.wilson(95, 100)
+    small = statistics.wilson(3, 3)
+    large = statistics.wilson(95, 100)
     assert small[1] == pytest.approx(1.0)
     assert small[0] < 0.45 < large[0], "3 of 3 is less certain than 95 of 100"
-    assert metrics.wilson(0, 0) is None
+    assert statistics.wilson(0, 0) is None
 
 
 def test_nearest_rank_is_always_one_petitions_own_figure():
-    assert metrics.nearest_rank([5, 1, 3, 2, 4], 0.5) == 3
-    assert metrics.nearest_rank([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) == 9
-    assert metrics.nearest_rank([], 0.5) is None
+    assert statistics.nearest_rank([5, 1, 3, 2, 4], 0.5) == 3
+    assert statistics.nearest_rank([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) == 9
+    assert statistics.nearest_rank([], 0.5) is None

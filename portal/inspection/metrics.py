@@ -10,7 +10,6 @@ inspector would have seen that evening.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -23,6 +22,7 @@ import sqlalchemy as sa
 from portal import clock
 from portal.extensions import db
 from portal.inspection.models import ClockKind, ClockSpan, PetitionFacts
+from portal.inspection.statistics import Percentiles, Rate, nearest_rank
 from portal.permissions import Scope
 from portal.petitions.models import PetitionEvent
 from portal.petitions.states import EventType
@@ -30,7 +30,6 @@ from portal.units.models import Unit
 
 TOTAL = "__total__"
 GROUPINGS = ("unit", "office", "official", "category", "kind", "month")
-Z95 = 1.959964
 
 
 @dataclass(frozen=True)
@@ -70,50 +69,6 @@ class Frame:
             conditions.append(sa.or_(table.c.unit_id.in_(ids), table.c.province_id.in_(ids))
                               if ids else sa.false())
         return sa.and_(sa.true(), *conditions)
-
-
-@dataclass
-class Percentiles:
-    count: int
-    median: int | None
-    p90: int | None
-
-
-@dataclass
-class Rate:
-    hits: int
-    total: int
-
-    @property
-    def value(self) -> float | None:
-        return self.hits / self.total if self.total else None
-
-    @property
-    def interval(self) -> tuple[float, float] | None:
-        return wilson(self.hits, self.total)
-
-
-def nearest_rank(values: list[int], share: float) -> int | None:
-    """The value below which ``share`` of them lie, by the nearest-rank
-    method: always one petition's own figure, so it can be shown."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(share * len(ordered))) - 1]
-
-
-def wilson(hits: int, total: int, z: float = Z95) -> tuple[float, float] | None:
-    """The Wilson score interval of a proportion (95% by default)."""
-    if total <= 0:
-        return None
-    p = hits / total
-    denominator = 1 + z * z / total
-    centre = (p + z * z / (2 * total)) / denominator
-    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / denominator
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-_FACT_FIELDS = [c.name for c in PetitionFacts.__table__.columns]
 
 
 @dataclass

@@ -13,6 +13,7 @@ from portal.accounts.models import User
 from portal.extensions import db
 from portal.inspection import metrics
 from portal.inspection.metrics import TOTAL, Frame, Rows
+from portal.inspection.statistics import Percentiles, Rate
 from portal.petitions.models import Category
 from portal.petitions.states import PetitionKind
 from portal.units.models import Office, Unit
@@ -25,16 +26,16 @@ class Line:
     code: str | None  # what the API calls the group: a unit code, a month...
     received: int
     answered: int
-    on_time: metrics.Rate
-    acknowledged: metrics.Rate
-    answer_days: metrics.Percentiles
-    answer_calendar_days: metrics.Percentiles
-    ack_days: metrics.Percentiles
+    on_time: Rate
+    acknowledged: Rate
+    answer_days: Percentiles
+    answer_calendar_days: Percentiles
+    ack_days: Percentiles
     open: metrics.OpenCount
-    reopened: metrics.Rate
-    satisfied: metrics.Rate
+    reopened: Rate
+    satisfied: Rate
     handling: metrics.Handling
-    commitments: metrics.Rate
+    commitments: Rate
 
     @property
     def answered_late(self) -> int:
@@ -105,12 +106,12 @@ def build(frame: Frame, loaded: Rows | None = None) -> Report:
         "commitments": metrics.commitments_kept(rows),
     }
     empty = {
-        "received": 0, "answered": 0, "on_time": metrics.Rate(0, 0),
-        "acknowledged": metrics.Rate(0, 0), "answer_days": metrics.Percentiles(0, None, None),
-        "answer_calendar_days": metrics.Percentiles(0, None, None),
-        "ack_days": metrics.Percentiles(0, None, None), "open": metrics.OpenCount(),
-        "reopened": metrics.Rate(0, 0), "satisfied": metrics.Rate(0, 0),
-        "handling": metrics.Handling(), "commitments": metrics.Rate(0, 0),
+        "received": 0, "answered": 0, "on_time": Rate(0, 0),
+        "acknowledged": Rate(0, 0), "answer_days": Percentiles(0, None, None),
+        "answer_calendar_days": Percentiles(0, None, None),
+        "ack_days": Percentiles(0, None, None), "open": metrics.OpenCount(),
+        "reopened": Rate(0, 0), "satisfied": Rate(0, 0),
+        "handling": metrics.Handling(), "commitments": Rate(0, 0),
     }
     keys = {key for values in figures.values() for key in values}
     keys.discard(TOTAL)
