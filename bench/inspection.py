@@ -73,7 +73,8 @@ from portal.database import UTCDateTime  # noqa: E402
 from portal.deadlines.defaults import DEFAULT_RULES  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.inspection.models import ClockSpan, PetitionFacts  # noqa: E402
-from portal.inspection.timeline import Facts, Step, Subject, read_history  # noqa: E402
+from portal.inspection.refresh import fact_row, span_rows  # noqa: E402
+from portal.inspection.timeline import Step, Subject, read_history  # noqa: E402
 from portal.petitions.states import Channel, EventType, PetitionStatus  # noqa: E402
 
 DOCS = ROOT / "docs" / "benchmarks.md"
@@ -309,27 +310,10 @@ def until_now(h: History) -> History:
 
 # --- the rows -----------------------------------------------------------------
 
-_FACT_COLUMNS = [c.name for c in PetitionFacts.__table__.columns]
 _SPAN_COLUMNS = [c.name for c in ClockSpan.__table__.columns if c.name != "id"]
 _SPAN_COLUMNS_WITH_KEYS = ["petition_id", "unit_id", "province_id",
                            *(name for name in _SPAN_COLUMNS
                              if name not in ("petition_id", "unit_id", "province_id"))]
-
-
-def fact_row(subject: Subject, facts: Facts) -> dict:
-    """As ``refresh`` writes it."""
-    values = {name: getattr(facts, name) for name in _FACT_COLUMNS if hasattr(facts, name)}
-    values.update(petition_id=subject.petition_id, unit_id=subject.unit_id,
-                  province_id=subject.province_id, category_id=subject.category_id,
-                  kind=subject.kind, channel=subject.channel, promised_on=subject.promised_on)
-    return values
-
-
-def span_rows(subject: Subject, facts: Facts) -> list[dict]:
-    return [{"petition_id": subject.petition_id, "unit_id": subject.unit_id,
-             "province_id": subject.province_id,
-             **{name: getattr(span, name) for name in _SPAN_COLUMNS if hasattr(span, name)}}
-            for span in facts.spans]
 
 
 @dataclass

@@ -163,6 +163,29 @@ def test_reopened_and_satisfied_shares(world, march, clock):
     assert metrics.open_petitions(data)[TOTAL].in_time == 1
 
 
+def test_a_later_period_counts_what_happened_in_it_to_petitions_received_before(
+        world, march, clock):
+    from portal.answers import services as answers
+
+    _p1, p2, p3, p4 = march
+    accept(world, clock, p4, date(2026, 4, 1))  # due 30/03: late
+    answer(world, clock, p3, date(2026, 4, 2))
+    clock.set(at(date(2026, 4, 10)))
+    answers.rate_answer(p2, satisfied=True, comment=None, actor=None)
+    db.session.commit()
+    april = rows(world, date(2026, 4, 30), period=(date(2026, 4, 1), date(2026, 4, 30)))
+    assert metrics.received(april)[TOTAL] == 0
+    assert metrics.answered(april)[TOTAL] == 1, "P3, answered on 02/04"
+    late = metrics.acknowledged_on_time(april)[TOTAL]
+    assert (late.hits, late.total) == (0, 1), "P4, acknowledged two days late"
+    rated = metrics.satisfied(april)[TOTAL]
+    assert (rated.hits, rated.total) == (1, 1), "P2, rated on 10/04"
+    # Nothing happened to them in May: May's figures read none of them.
+    may = rows(world, date(2026, 5, 31), period=(date(2026, 5, 1), date(2026, 5, 31)))
+    assert may.rows == []
+    assert metrics.answered(may)[TOTAL] == 0 and metrics.satisfied(may)[TOTAL].total == 0
+
+
 def test_time_held_follows_the_custody_chain(world, march, clock, colleague):
     p3 = march[2]
     clock.set(at(date(2026, 3, 12)))

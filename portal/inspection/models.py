@@ -37,8 +37,13 @@ class PetitionFacts(db.Model):
     __table_args__ = (
         sa.Index("ix_petition_facts_province_received", "province_id", "received_on"),
         sa.Index("ix_petition_facts_unit_received", "unit_id", "received_on"),
-        sa.Index("ix_petition_facts_province_answered", "province_id", "answered_on"),
-        sa.Index("ix_petition_facts_unit_answered", "unit_id", "answered_on"),
+        # A period's rows are one range of these: active until its first day
+        # or later, received by its last (received_on is there so the index
+        # alone answers the second condition).
+        sa.Index("ix_petition_facts_province_active", "province_id", "active_until",
+                 "received_on"),
+        sa.Index("ix_petition_facts_unit_active", "unit_id", "active_until", "received_on"),
+        sa.Index("ix_petition_facts_active", "active_until", "received_on"),
     )
 
     petition_id: Mapped[int] = mapped_column(
@@ -75,6 +80,10 @@ class PetitionFacts(db.Model):
     satisfied: Mapped[bool | None] = mapped_column(sa.Boolean)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     promised_on: Mapped[date | None] = mapped_column(sa.Date)
+    # The last day any figure of a period reads this row for: the latest of
+    # the days it was received, acknowledged (or due to be), answered, rated
+    # or promised an answer. A period that starts later cannot count it.
+    active_until: Mapped[date] = mapped_column(sa.Date)
 
 
 class ClockKind(StrEnum):

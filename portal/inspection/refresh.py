@@ -12,12 +12,14 @@ against a fresh reading of the history.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date, datetime
 from itertools import groupby
 
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from portal import clock
 from portal.calendar import WorkCalendar
 from portal.deadlines.services import load_calendar
 from portal.inspection.models import ClockSpan, PetitionFacts
@@ -81,15 +83,24 @@ def _histories(session: Session, ids: list[int]) -> Iterator[tuple[int, list[Ste
         yield petition_id, [Step(row[1], row[2], row[3], row[4]) for row in lines]
 
 
-def _fact_row(subject: Subject, facts: Facts) -> dict:
+def fact_row(subject: Subject, facts: Facts) -> dict:
+    """The ``petition_facts`` row of one petition."""
     values = {name: getattr(facts, name) for name in _FACT_COLUMNS if hasattr(facts, name)}
     values.update(petition_id=subject.petition_id, unit_id=subject.unit_id,
                   province_id=subject.province_id, category_id=subject.category_id,
                   kind=subject.kind, channel=subject.channel, promised_on=subject.promised_on)
+    values["active_until"] = max(day for day in (
+        facts.received_on, facts.ack_due_on, _local_day(facts.acknowledged_at),
+        facts.answered_on, _local_day(facts.rated_at), subject.promised_on) if day is not None)
     return values
 
 
-def _span_rows(subject: Subject, facts: Facts) -> list[dict]:
+def _local_day(moment: datetime | None) -> date | None:
+    return clock.local_date(moment) if moment is not None else None
+
+
+def span_rows(subject: Subject, facts: Facts) -> list[dict]:
+    """The ``clock_spans`` rows of one petition."""
     return [{"petition_id": subject.petition_id, "unit_id": subject.unit_id,
              "province_id": subject.province_id,
              **{name: getattr(span, name) for name in _SPAN_COLUMNS
@@ -105,7 +116,7 @@ def read(session: Session, ids: list[int],
         if subject is None:
             continue
         facts = read_history(subject, steps, calendar)
-        yield _fact_row(subject, facts), _span_rows(subject, facts)
+        yield fact_row(subject, facts), span_rows(subject, facts)
 
 
 def recompute(session: Session, ids: Iterable[int], calendar: WorkCalendar | None = None) -> int:
@@ -115,9 +126,9 @@ def recompute(session: Session, ids: Iterable[int], calendar: WorkCalendar | Non
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
         facts, spans = [], []
-        for fact_row, span_rows in read(session, chunk, calendar):
-            facts.append(fact_row)
-            spans.extend(span_rows)
+        for row, petition_spans in read(session, chunk, calendar):
+            facts.append(row)
+            spans.extend(petition_spans)
         session.execute(sa.delete(ClockSpan).where(ClockSpan.petition_id.in_(chunk)))
         session.execute(sa.delete(PetitionFacts).where(PetitionFacts.petition_id.in_(chunk)))
         # Core inserts of the tables: the ORM's bulk path splits rows by the
@@ -143,8 +154,9 @@ def differences(session: Session, ids: list[int], calendar: WorkCalendar) -> lis
                                .where(ClockSpan.petition_id.in_(ids)).order_by(ClockSpan.id)):
         stored_spans.setdefault(row.petition_id, []).append(row._asdict())
     wrong = []
-    for fact_row, span_rows in read(session, ids, calendar):
-        petition_id = fact_row["petition_id"]
-        if stored_facts.get(petition_id) != fact_row or stored_spans.get(petition_id, []) != span_rows:
+    for row, petition_spans in read(session, ids, calendar):
+        petition_id = row["petition_id"]
+        if (stored_facts.get(petition_id) != row
+                or stored_spans.get(petition_id, []) != petition_spans):
             wrong.append(petition_id)
     return wrong
