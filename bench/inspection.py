@@ -16,15 +16,14 @@ the overdue register over a database of N petitions with five years of history.
    petition gets a synthetic history (submitted, acknowledged or declined
    within 0–12 working days, assigned, sometimes transferred, paused,
    extended, answered after days drawn from a skewed distribution, rated,
-   reopened, closed); its ``petition_events`` rows, and the
-   ``petition_facts`` and ``clock_spans`` rows that
-   ``portal.inspection.timeline.read_history`` reads from that history, go
-   in with Core bulk inserts (no ORM, no recompute hook).
-3. Times, after a warm-up run, ``--runs`` runs each: the dashboard sequence
-   of ``views.dashboard`` (``report.build`` grouped by unit, again by month
-   and by unit on the loaded rows, the league: the page grouped by anything
-   but unit; grouped by unit it skips the third build) and the overdue register
-   (count and first page), for a province inspector of the biggest and of
+   reopened, closed); its ``petition_events`` rows, the ``petition_facts``
+   and ``clock_spans`` rows that ``portal.inspection.timeline.read_history``
+   reads from that history and its custody chain (``assignments``) go in
+   with Core bulk inserts (no ORM, no recompute hook).
+3. Times, after a warm-up run, ``--runs`` runs each: what the default
+   dashboard page computes (``report.dashboard`` grouped by unit, who held
+   the period's petitions) and the overdue register (count and first
+   page), for a province inspector of the biggest and of
    the median province (last quarter, last 12 months) and for the national
    inspector (last quarter); the register as of one year ago; the real page
    through Flask's test client. Baseline in the same run: ``SELECT 1`` and
@@ -53,7 +52,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from datetime import time as clock_time
 from functools import lru_cache
@@ -316,12 +315,41 @@ _SPAN_COLUMNS_WITH_KEYS = ["petition_id", "unit_id", "province_id",
                              if name not in ("petition_id", "unit_id", "province_id"))]
 
 
+# Steps that end the holder's custody, and why (as the handling services write it).
+_CUSTODY_ENDS = {_E.TRANSFERRED: "transferred", _E.ANSWER_PUBLISHED: "answered",
+                 _E.MERGED: "merged"}
+_CUSTODY_COLUMNS = ["petition_id", "office_id", "assignee_id", "started_at", "ended_at",
+                    "end_reason"]
+
+
+def custody_rows(petition_id: int, steps: list[Step]) -> list[dict]:
+    """The custody chain (``assignments``) the handling services write for
+    these steps: a holder from assignment or transfer until the next
+    transfer or the answer; a reopened petition goes back to its last holder."""
+    rows: list[dict] = []
+    current = None
+    for step in steps:
+        if current is not None and step.type in _CUSTODY_ENDS:
+            current.update(ended_at=step.at, end_reason=_CUSTODY_ENDS[step.type])
+            current = None
+        if step.type in (_E.ASSIGNED, _E.TRANSFERRED):
+            current = {"petition_id": petition_id, "office_id": step.data["office_id"],
+                       "assignee_id": step.data["assignee_id"], "started_at": step.at,
+                       "ended_at": None, "end_reason": None}
+            rows.append(current)
+        elif step.type == _E.REOPENED and rows:
+            current = {**rows[-1], "started_at": step.at, "ended_at": None, "end_reason": None}
+            rows.append(current)
+    return rows
+
+
 @dataclass
 class Batch:
     petitions: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)
     spans: list[dict] = field(default_factory=list)
+    custody: list[dict] = field(default_factory=list)
 
 
 def _utc_text(value: datetime | None) -> str | None:
@@ -373,7 +401,8 @@ class BulkInsert:
 
 
 def petition_rows(n: int, seed: int, refs: dict, historian: Historian,
-                  calendar: FastCalendar) -> Iterator[tuple[dict, list[dict], dict, list[dict]]]:
+                  calendar: FastCalendar) -> Iterator[tuple[dict, list[dict], dict, list[dict],
+                                                            list[dict]]]:
     codes, cumulative = commune_weights(seed)
     top = cumulative[-1]
     rng = historian.rng
@@ -415,7 +444,8 @@ def petition_rows(n: int, seed: int, refs: dict, historian: Historian,
                            "occurred_at": step.at, "from_status": previous if step.to_status else None,
                            "to_status": step.to_status, "data": step.data, "is_public": True})
             previous = step.to_status or previous
-        yield petition, events, fact_row(subject, facts), span_rows(subject, facts)
+        yield (petition, events, fact_row(subject, facts), span_rows(subject, facts),
+               custody_rows(pid, h.steps))
 
 
 def _cumulate(values) -> Iterator[float]:
@@ -501,6 +531,7 @@ def inspectors(province_ids: list[int]) -> dict:
 
 
 def seed(n: int, seed_value: int, calendar: FastCalendar) -> dict:
+    from portal.handling.models import Assignment
     from portal.petitions.models import Petition, PetitionEvent
 
     started = time.perf_counter()
@@ -509,11 +540,12 @@ def seed(n: int, seed_value: int, calendar: FastCalendar) -> dict:
     historian = Historian(random.Random(f"{seed_value}/histories"), calendar, communes, provinces)
     rows = petition_rows(n, seed_value, refs, historian, calendar)
     first = [next(rows)]
-    petition, events, facts, spans = first[0]
+    petition, events, facts, _spans, _custody = first[0]
     inserts = (BulkInsert(Petition.__table__, list(petition)),
                BulkInsert(PetitionEvent.__table__, list(events[0])),
                BulkInsert(PetitionFacts.__table__, list(facts)),
-               BulkInsert(ClockSpan.__table__, _SPAN_COLUMNS_WITH_KEYS))
+               BulkInsert(ClockSpan.__table__, _SPAN_COLUMNS_WITH_KEYS),
+               BulkInsert(Assignment.__table__, _CUSTODY_COLUMNS))
     rows = chain(first, rows)
     # A bigger page cache while loading (random keys in several indexes); the
     # connection goes back to SQLite's default before anything is timed.
@@ -521,13 +553,14 @@ def seed(n: int, seed_value: int, calendar: FastCalendar) -> dict:
     done, step = 0, max(n // 10, BATCH)
     while chunk := list(islice(rows, BATCH)):
         batch = Batch()
-        for petition, events, facts, spans in chunk:
+        for petition, events, facts, spans, custody in chunk:
             batch.petitions.append(petition)
             batch.events.extend(events)
             batch.facts.append(facts)
             batch.spans.extend(spans)
+            batch.custody.extend(custody)
         for insert, values in zip(inserts, (batch.petitions, batch.events, batch.facts,
-                                            batch.spans), strict=True):
+                                            batch.spans, batch.custody), strict=True):
             insert(values)
         db.session.commit()
         done += len(chunk)
@@ -541,7 +574,8 @@ def seed(n: int, seed_value: int, calendar: FastCalendar) -> dict:
               for name, table in (("petitions", Petition.__table__),
                                   ("petition_events", PetitionEvent.__table__),
                                   ("petition_facts", PetitionFacts.__table__),
-                                  ("clock_spans", ClockSpan.__table__))}
+                                  ("clock_spans", ClockSpan.__table__),
+                                  ("assignments", Assignment.__table__))}
     open_spans = db.session.scalar(sa.select(sa.func.count()).select_from(ClockSpan.__table__)
                                    .where(ClockSpan.ends_at > NOW))
     return {"seconds": seconds, "counts": counts, "open_spans": open_spans}
@@ -600,21 +634,17 @@ class Stopwatch:
 
 
 def dashboard(frame, minimum: int, parts: dict, with_register: bool = True) -> None:
-    """What ``views.dashboard`` computes (grouped by unit, then by month and by
-    unit on the same rows, and the league), then the overdue register's count
-    and first page."""
-    from portal.inspection import report
+    """What ``views.dashboard`` computes (``report.dashboard``: every figure
+    grouped as the frame says, and from the same rows the on-time rate by
+    month and the league of units; then who held the period's petitions),
+    and the overdue register's count and first page."""
+    from portal.inspection import holders, report
 
     watch = Stopwatch(parts)
-    rows = report.Rows.load(frame)
-    watch.lap("load facts")
-    result = report.build(frame, rows)
-    watch.lap("build by unit")
-    report.build(replace(frame, group_by="month"), result.rows)
-    watch.lap("build by month (reuse)")
-    by_unit = report.build(replace(frame, group_by="unit"), result.rows)
-    report.league(by_unit, minimum)
-    watch.lap("build by unit (reuse) + league")
+    report.dashboard(frame, minimum)
+    watch.lap("figures")
+    holders.time_held(frame)
+    watch.lap("time held")
     if with_register:
         register_page(frame, watch)
 
@@ -764,7 +794,8 @@ def render(args, figures: dict, timings: list[Timing], recompute: dict, sizes) -
         f"{figures['seconds']:,.0f} s ({n / figures['seconds']:,.0f} petitions/s); "
         f"{counts['petition_events']:,} `petition_events`, {counts['petition_facts']:,} "
         f"`petition_facts`, {counts['clock_spans']:,} `clock_spans` "
-        f"({figures['open_spans']:,} open); database {figures['db_mib']:,.0f} MiB.",
+        f"({figures['open_spans']:,} open), {counts.get('assignments', 0):,} `assignments`; "
+        f"database {figures['db_mib']:,.0f} MiB.",
         f"- provinces by petitions: biggest {sizes[0][1]:,} "
         f"({sizes[0][1] / n:.1%}), median {sizes[len(sizes) // 2][1]:,}, "
         f"smallest {sizes[-1][1]:,}.",

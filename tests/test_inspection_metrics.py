@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from portal.deadlines.services import load_calendar
 from portal.extensions import db
 from portal.handling import services as handling
-from portal.inspection import holders, metrics, statistics
+from portal.inspection import holders, metrics, report, statistics
 from portal.inspection.metrics import TOTAL, Frame, Rows
 from portal.inspection.models import PetitionFacts
 from portal.inspection.refresh import all_petition_ids, differences
@@ -184,6 +184,21 @@ def test_a_later_period_counts_what_happened_in_it_to_petitions_received_before(
     may = rows(world, date(2026, 5, 31), period=(date(2026, 5, 1), date(2026, 5, 31)))
     assert may.rows == []
     assert metrics.answered(may)[TOTAL] == 0 and metrics.satisfied(may)[TOTAL].total == 0
+
+
+def test_the_dashboards_chart_and_league_agree_whatever_the_page_is_grouped_by(
+        world, march, clock):
+    clock.set(at(date(2026, 3, 3)))
+    world.petition(at=world.commune_b)  # received, never answered: too few to rank
+    for group_by in ("unit", "category", "month"):
+        frame = Frame(scope=staff_scope(world.inspector), start=Q1[0], end=Q1[1],
+                      as_of=date(2026, 3, 31), group_by=group_by)
+        board = report.dashboard(frame, minimum=2)
+        assert [(line.label, line.on_time) for line in board.ranked] == [
+            (world.commune_a.full_name, statistics.Rate(1, 2))], group_by
+        assert [line.label for line in board.unranked] == [world.commune_b.full_name], group_by
+        assert [(line.key, line.on_time) for line in board.by_month.groups] == [
+            ("2026-03", statistics.Rate(1, 2))], group_by
 
 
 def test_time_held_follows_the_custody_chain(world, march, clock, colleague):

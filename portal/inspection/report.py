@@ -4,7 +4,9 @@ behind any figure (the drill-down)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
@@ -87,40 +89,47 @@ class Report:
     groups: list[Line]
 
 
-def build(frame: Frame, loaded: Rows | None = None) -> Report:
-    """Every figure of ``frame``; ``loaded`` rows of the same scope and
-    period (grouped another way) are reused rather than read again."""
+# Every figure of a line, and what a group without any of it shows.
+FIGURE_METRICS: dict[str, Callable[[Rows], dict]] = {
+    "received": metrics.received,
+    "answered": metrics.answered,
+    "on_time": metrics.answered_on_time,
+    "acknowledged": metrics.acknowledged_on_time,
+    "answer_days": metrics.days_to_answer,
+    "answer_calendar_days": partial(metrics.days_to_answer, working=False),
+    "ack_days": metrics.days_to_acknowledge,
+    "open": metrics.open_petitions,
+    "reopened": metrics.reopened,
+    "satisfied": metrics.satisfied,
+    "handling": metrics.handling,
+    "commitments": metrics.commitments_kept,
+}
+_EMPTY: dict[str, Callable[[], Any]] = {
+    "received": int, "answered": int, "on_time": lambda: Rate(0, 0),
+    "acknowledged": lambda: Rate(0, 0), "answer_days": lambda: Percentiles(0, None, None),
+    "answer_calendar_days": lambda: Percentiles(0, None, None),
+    "ack_days": lambda: Percentiles(0, None, None), "open": metrics.OpenCount,
+    "reopened": lambda: Rate(0, 0), "satisfied": lambda: Rate(0, 0),
+    "handling": metrics.Handling, "commitments": lambda: Rate(0, 0),
+}
+
+
+def build(frame: Frame, loaded: Rows | None = None,
+          only: Iterable[str] = tuple(FIGURE_METRICS)) -> Report:
+    """The figures named in ``only`` (all by default; the others are left
+    empty) of ``frame``; ``loaded`` rows of the same scope and period
+    (grouped another way) are reused rather than read again."""
     rows = loaded.regrouped(frame.group_by) if loaded is not None else Rows.load(frame)
-    figures = {
-        "received": metrics.received(rows),
-        "answered": metrics.answered(rows),
-        "on_time": metrics.answered_on_time(rows),
-        "acknowledged": metrics.acknowledged_on_time(rows),
-        "answer_days": metrics.days_to_answer(rows),
-        "answer_calendar_days": metrics.days_to_answer(rows, working=False),
-        "ack_days": metrics.days_to_acknowledge(rows),
-        "open": metrics.open_petitions(rows),
-        "reopened": metrics.reopened(rows),
-        "satisfied": metrics.satisfied(rows),
-        "handling": metrics.handling(rows),
-        "commitments": metrics.commitments_kept(rows),
-    }
-    empty = {
-        "received": 0, "answered": 0, "on_time": Rate(0, 0),
-        "acknowledged": Rate(0, 0), "answer_days": Percentiles(0, None, None),
-        "answer_calendar_days": Percentiles(0, None, None),
-        "ack_days": Percentiles(0, None, None), "open": metrics.OpenCount(),
-        "reopened": Rate(0, 0), "satisfied": Rate(0, 0),
-        "handling": metrics.Handling(), "commitments": Rate(0, 0),
-    }
+    figures = {name: FIGURE_METRICS[name](rows) for name in only}
     keys = {key for values in figures.values() for key in values}
     keys.discard(TOTAL)
     labels = _labels(frame.group_by, list(keys))
 
     def line(key) -> Line:
         label, code = labels.get(key, ("—", None)) if key != TOTAL else ("", None)
-        return Line(key=key, label=label, code=code,
-                    **{name: values.get(key, empty[name]) for name, values in figures.items()})
+        values = {name: figures[name][key] if name in figures and key in figures[name]
+                  else empty() for name, empty in _EMPTY.items()}
+        return Line(key=key, label=label, code=code, **values)
 
     groups = sorted((line(key) for key in keys),
                     key=lambda item: (item.key is None, item.key if frame.group_by == "month"
@@ -130,10 +139,36 @@ def build(frame: Frame, loaded: Rows | None = None) -> Report:
 
 def league(report: Report, minimum: int) -> tuple[list[Line], list[Line]]:
     """Units ranked by the lower end of their on-time rate's 95% interval
-    (only those that answered at least ``minimum`` petitions), and the rest."""
+    (only those that answered at least ``minimum`` petitions), and the units
+    that received or answered petitions in the period but too few to rank."""
     ranked = [g for g in report.groups if g.on_time.total >= minimum]
     ranked.sort(key=lambda g: (-(g.on_time.interval or (0, 0))[0], -g.on_time.total))
-    return ranked, [g for g in report.groups if g.on_time.total < minimum]
+    return ranked, [g for g in report.groups
+                    if g.on_time.total < minimum and (g.received or g.on_time.total)]
+
+
+@dataclass
+class Dashboard:
+    report: Report  # every figure, grouped as asked
+    by_month: Report  # the on-time rate by month
+    ranked: list[Line]
+    unranked: list[Line]
+
+
+# What the league table shows of each unit.
+_LEAGUE = ("received", "on_time")
+
+
+def dashboard(frame: Frame, minimum: int) -> Dashboard:
+    """The dashboard's figures: every figure grouped as asked, and from the
+    same rows only what the chart by month and the league of units show."""
+    result = build(frame)
+    by_month = result if frame.group_by == "month" else build(
+        replace(frame, group_by="month"), result.rows, only=("on_time",))
+    by_unit = result if frame.group_by == "unit" else build(
+        replace(frame, group_by="unit"), result.rows, only=_LEAGUE)
+    ranked, unranked = league(by_unit, minimum)
+    return Dashboard(result, by_month, ranked, unranked)
 
 
 # --- Drill-down: the petitions behind a figure ----------------------------

@@ -126,27 +126,24 @@ def dashboard():
     if frame is None:
         return render_template("inspection/dashboard.html", form=form, result=None,
                                group_labels=GROUP_LABELS), 400
-    result = report.build(frame)
     if _wants_csv():
+        result = report.build(frame)
         lines = [*result.groups, result.total]
         return csv_response("chi-so-thoi-han", _LINE_HEADER, (_line_cells(x) for x in lines))
-    by_month = result if frame.group_by == "month" else report.build(
-        replace(frame, group_by="month"), result.rows)
-    by_unit = result if frame.group_by == "unit" else report.build(
-        replace(frame, group_by="unit"), result.rows)
-    minimum = current_app.config["LEAGUE_MIN_ANSWERED"]
-    ranked, unranked = report.league(by_unit, minimum)
+    board = report.dashboard(frame, current_app.config["LEAGUE_MIN_ANSWERED"])
+    result = board.report
     # Months of the period only: open petitions received earlier would add
     # months that have no answers in the period.
     months = (frame.start.strftime("%Y-%m"), frame.last_day.strftime("%Y-%m"))
     monthly = _bars([(line.label, line.on_time.value, _percent(line.on_time.value) + "%"
-                      if line.on_time.total else "—") for line in by_month.groups
+                      if line.on_time.total else "—") for line in board.by_month.groups
                      if line.key is not None and months[0] <= line.key <= months[1]])
     return render_template(
         "inspection/dashboard.html", form=form, result=result, frame=frame,
         holders=_holders(frame),
         group_labels=GROUP_LABELS, monthly=monthly, histogram=_histogram(result.rows),
-        ranked=ranked, unranked=unranked, minimum=minimum,
+        ranked=board.ranked, unranked=board.unranked,
+        minimum=current_app.config["LEAGUE_MIN_ANSWERED"],
         args={k: request.args[k] for k in FRAME_ARGS if request.args.get(k)})
 
 
