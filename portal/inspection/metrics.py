@@ -14,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
+from operator import attrgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -57,6 +58,17 @@ class Frame:
 
     def happened(self, moment: datetime | None) -> bool:
         return moment is not None and moment < self.cutoff
+
+    @cached_property
+    def moments(self) -> tuple[datetime, datetime]:
+        """The period as moments: from the start of its first day to the end
+        of its last (never after the "as of" day's end)."""
+        return (clock.local_midnight(self.start),
+                clock.local_midnight(self.last_day + timedelta(days=1)))
+
+    def during(self, moment: datetime | None) -> bool:
+        """Whether ``moment`` fell in the period, by the "as of" day."""
+        return moment is not None and self.moments[0] <= moment < self.moments[1]
 
     def where(self, table) -> sa.ColumnElement[bool]:
         """SQL: rows of ``table`` (with unit_id and province_id) in the frame's units."""
@@ -117,37 +129,29 @@ class Rows:
         if group is None:
             return None
         if group == "month":
-            return month_of.strftime("%Y-%m") if month_of else None
-        if group == "unit":
-            return row.unit_id
-        if group == "province":
-            return row.province_id
-        if group == "office":
-            return row.office_id
-        if group == "official":
-            return row.official_id
-        if group == "category":
-            return row.category_id
-        return row.kind
+            return _month(month_of)
+        return getattr(row, _GROUP_COLUMNS[group])
 
     def grouped(self, rows: Iterable, month_of: Callable[[Any], date | None]) -> dict[Any, list]:
+        group = self.frame.group_by
         groups: dict[Any, list] = defaultdict(list)
-        if self.frame.group_by is None:
-            groups[TOTAL] = list(rows)
-            return groups
-        for row in rows:
-            groups[TOTAL].append(row)
-            groups[self.key(row, month_of(row))].append(row)
-        groups.setdefault(TOTAL, [])
+        groups[TOTAL] = everything = list(rows)
+        if group == "month":
+            for row in everything:
+                groups[_month(month_of(row))].append(row)
+        elif group is not None:
+            column = _GROUP_COLUMNS[group]
+            for row in everything:
+                groups[getattr(row, column)].append(row)
         return groups
 
     # The sets of petitions the metrics count, each grouped once and shared
-    # by the metrics that read it.
+    # by the metrics that read it. A day in the period is on or before the
+    # "as of" day, so it has happened by then.
     @cached_property
     def received_rows(self) -> list:
-        frame = self.frame
-        return [r for r in self.rows if frame.in_period(r.received_on)
-                and frame.happened(r.received_at)]
+        start, last = self.frame.start, self.frame.last_day
+        return [r for r in self.rows if start <= r.received_on <= last]
 
     @cached_property
     def by_received(self) -> dict[Any, list]:
@@ -155,9 +159,8 @@ class Rows:
 
     @cached_property
     def answered_rows(self) -> list:
-        frame = self.frame
-        return [r for r in self.rows if frame.in_period(r.answered_on)
-                and frame.happened(r.answered_at)]
+        start, last = self.frame.start, self.frame.last_day
+        return [r for r in self.rows if r.answered_on is not None and start <= r.answered_on <= last]
 
     @cached_property
     def by_answered(self) -> dict[Any, list]:
@@ -165,9 +168,8 @@ class Rows:
 
     @cached_property
     def acknowledged_rows(self) -> list:
-        frame = self.frame
-        return [r for r in self.rows if frame.happened(r.acknowledged_at)
-                and frame.in_period(clock.local_date(r.acknowledged_at))]
+        during = self.frame.during
+        return [r for r in self.rows if during(r.acknowledged_at)]
 
     @cached_property
     def spans(self) -> list:
@@ -208,10 +210,19 @@ _SHARED = ("received_rows", "answered_rows", "acknowledged_rows", "spans")
 
 # The columns of ``petition_facts`` the metrics read.
 _READ = ("petition_id", "unit_id", "province_id", "category_id", "kind", "office_id",
-         "official_id", "received_at", "received_on", "ack_due_on", "acknowledged_at",
-         "ack_on_time", "ack_work_days", "ack_calendar_days", "answered_at", "answered_on",
+         "official_id", "received_on", "ack_due_on", "acknowledged_at",
+         "ack_on_time", "ack_work_days", "ack_calendar_days", "answered_on",
          "answer_on_time", "answer_work_days", "answer_calendar_days", "reopened_at",
          "rated_at", "satisfied", "promised_on")
+
+
+_GROUP_COLUMNS = {"unit": "unit_id", "province": "province_id", "office": "office_id",
+                  "official": "official_id", "category": "category_id", "kind": "kind"}
+
+
+@lru_cache(maxsize=1024)
+def _month(day: date | None) -> str | None:
+    return day.strftime("%Y-%m") if day else None
 
 
 def _received_month(row) -> date:
@@ -250,20 +261,26 @@ def acknowledged_on_time(data: Rows) -> dict[Any, Rate]:
     over those acknowledged in the period plus those still waiting whose
     deadline fell in the period and had passed by the "as of" day."""
     frame = data.frame
-    waiting = [r for r in data.rows
-               if not frame.happened(r.acknowledged_at) and frame.happened(r.received_at)
-               and frame.in_period(r.ack_due_on) and r.ack_due_on < frame.as_of]
-    rows = [*data.acknowledged_rows, *waiting]
-    return {key: Rate(sum(1 for r in group if r.ack_on_time and frame.happened(r.acknowledged_at)),
-                      len(group))
-            for key, group in data.grouped(rows, _received_month).items()}
+    cutoff, as_of = frame.cutoff, frame.as_of
+    # Due in the period and before the "as of" day, not acknowledged by its end.
+    first, last = frame.start, min(frame.last_day, as_of - timedelta(days=1))
+    waiting = [r for r in data.rows if r.ack_due_on is not None and first <= r.ack_due_on <= last
+               and r.received_on <= as_of
+               and (r.acknowledged_at is None or r.acknowledged_at >= cutoff)]
+    # Every acknowledged row counted was acknowledged in the period, so by then.
+    return {key: Rate(sum(1 for r in group if r.ack_on_time and r.acknowledged_at is not None
+                          and r.acknowledged_at < cutoff), len(group))
+            for key, group in data.grouped([*data.acknowledged_rows, *waiting],
+                                           _received_month).items()}
 
 
 def _percentiles(groups: dict[Any, list], column: str) -> dict[Any, Percentiles]:
     result = {}
+    value_of = attrgetter(column)
     for key, rows in groups.items():
-        values = [getattr(r, column) for r in rows if getattr(r, column) is not None]
-        result[key] = Percentiles(len(values), nearest_rank(values, 0.5), nearest_rank(values, 0.9))
+        values = sorted(v for v in map(value_of, rows) if v is not None)
+        result[key] = Percentiles(len(values), nearest_rank(values, 0.5, ordered=True),
+                                  nearest_rank(values, 0.9, ordered=True))
     return result
 
 
@@ -291,8 +308,7 @@ def reopened(data: Rows) -> dict[Any, Rate]:
 def satisfied(data: Rows) -> dict[Any, Rate]:
     """Of the first ratings given in the period, the share "satisfied"."""
     frame = data.frame
-    rated = [r for r in data.rows if frame.happened(r.rated_at)
-             and frame.in_period(clock.local_date(r.rated_at))]
+    rated = [r for r in data.rows if frame.during(r.rated_at)]
     return {key: Rate(sum(1 for r in rows if r.satisfied), len(rows))
             for key, rows in data.grouped(rated, _received_month).items()}
 
@@ -302,8 +318,8 @@ def commitments_kept(data: Rows) -> dict[Any, Rate]:
     passed by the "as of" day): the share answered by then."""
     frame = data.frame
     due = [r for r in data.rows if frame.in_period(r.promised_on) and r.promised_on < frame.as_of]
-    return {key: Rate(sum(1 for r in rows if frame.happened(r.answered_at)
-                          and r.answered_on <= r.promised_on), len(rows))
+    return {key: Rate(sum(1 for r in rows if r.answered_on is not None
+                          and r.answered_on <= min(r.promised_on, frame.as_of)), len(rows))
             for key, rows in data.grouped(due, lambda r: r.promised_on).items()}
 
 
@@ -380,7 +396,9 @@ def handling(data: Rows) -> dict[Any, Handling]:
     for key, rows in data.by_received.items():
         total = Handling(petitions=len(rows))
         for row in rows:
-            mine = counts.get(row.petition_id, {})
+            mine = counts.get(row.petition_id)
+            if not mine:  # most petitions: handled by one holder, never paused
+                continue
             total.transfers += mine.get(EventType.TRANSFERRED, 0)
             total.sent_back += bool(mine.get(EventType.SENT_BACK))
             total.extensions += mine.get(EventType.EXTENSION_APPROVED, 0)

@@ -30,13 +30,14 @@ class Rate:
         return wilson(self.hits, self.total)
 
 
-def nearest_rank(values: list[int], share: float) -> int | None:
+def nearest_rank(values: list[int], share: float, *, ordered: bool = False) -> int | None:
     """The value below which ``share`` of them lie, by the nearest-rank
-    method: always one petition's own figure, so it can be shown."""
+    method: always one petition's own figure, so it can be shown.
+    ``ordered`` says the values are already sorted."""
     if not values:
         return None
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(share * len(ordered))) - 1]
+    ordered_values = values if ordered else sorted(values)
+    return ordered_values[max(1, math.ceil(share * len(ordered_values))) - 1]
 
 
 def wilson(hits: int, total: int, z: float = Z95) -> tuple[float, float] | None:

@@ -25,6 +25,8 @@ from portal.units import queries as unit_queries
 from portal.units.models import Unit
 
 KEEP_SECONDS = 3600
+# The figures the page shows; the others are not computed.
+_SHOWN = ("received", "answered", "on_time", "answer_days")
 _cache: dict[tuple, tuple[float, object]] = {}
 _lock = threading.Lock()
 
@@ -59,7 +61,7 @@ def _compute(today: date, province: Unit | None) -> tuple[date, list[PublicLine]
     start = today - timedelta(days=365)
     frame = Frame(scope=Scope(national=True), start=start, end=today, as_of=today,
                   unit=province, group_by="province" if province is None else "unit")
-    by_unit = {line.key: line for line in report.build(frame).groups}
+    by_unit = {line.key: line for line in report.build(frame, only=_SHOWN).groups}
     held = _sessions_held(start, today, province)
     # Every unit is listed, those with nothing to show too: an empty row is
     # itself information for the public.
