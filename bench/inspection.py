@@ -680,7 +680,7 @@ def province_sizes() -> list[tuple[int, int]]:
 
 
 def measure(app, args, sizes: list[tuple[int, int]], users: dict, minimum: int) -> list[Timing]:
-    from portal.inspection.metrics import Frame
+    from portal.inspection.frames import Frame
     from portal.permissions import Scope
     from portal.units.models import Unit
 

@@ -26,8 +26,8 @@ from portal.answers.models import Response, ResponseStatus
 from portal.extensions import db
 from portal.handling.models import Assignment, CustodyEnd
 from portal.inspection import metrics
+from portal.inspection.frames import TOTAL, Frame, Rows
 from portal.inspection.import_reading import COLUMNS, parse_moment
-from portal.inspection.metrics import TOTAL, Frame, Rows
 from portal.inspection.models import PetitionFacts
 from portal.permissions import staff_scope
 from portal.petitions import tracking

@@ -21,7 +21,7 @@ from portal.deadlines.services import load_calendar
 from portal.extensions import db
 from portal.handling import services as handling
 from portal.inspection import holders, metrics, report, statistics
-from portal.inspection.metrics import TOTAL, Frame, Rows
+from portal.inspection.frames import TOTAL, Frame, Rows
 from portal.inspection.models import PetitionFacts
 from portal.inspection.refresh import all_petition_ids, differences
 from portal.permissions import staff_scope

@@ -17,7 +17,7 @@ from portal.api.views import bp
 from portal.errors import error_response
 from portal.extensions import db, limiter
 from portal.inspection import report
-from portal.inspection.metrics import GROUPINGS, Frame
+from portal.inspection.frames import GROUPINGS, Frame
 from portal.permissions import scope_of
 from portal.security import token_only
 from portal.units import queries as unit_queries

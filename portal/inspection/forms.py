@@ -11,7 +11,7 @@ from wtforms.validators import Optional, ValidationError
 
 from portal import clock
 from portal.forms import BaseForm, max_length, required
-from portal.inspection.metrics import GROUPINGS
+from portal.inspection.frames import GROUPINGS
 from portal.inspection.models import Severity
 from portal.units import queries as unit_queries
 

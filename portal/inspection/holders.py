@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.handling.models import Assignment
-from portal.inspection.metrics import Frame
+from portal.inspection.frames import Frame
 from portal.inspection.models import PetitionFacts
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from portal.inspection.metrics import Frame
+from portal.inspection.frames import Frame
 from portal.inspection.models import ClockKind, ClockSpan
 
 

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from portal.accounts.models import User
 from portal.extensions import db
 from portal.inspection import metrics
-from portal.inspection.metrics import TOTAL, Frame, Rows
+from portal.inspection.frames import TOTAL, Frame, Rows
 from portal.inspection.statistics import Percentiles, Rate
 from portal.petitions.models import Category
 from portal.petitions.states import PetitionKind

@@ -19,7 +19,7 @@ from portal import clock
 from portal.dialogues.models import HELD_STATUSES, DialogueSession
 from portal.extensions import db
 from portal.inspection import report
-from portal.inspection.metrics import Frame
+from portal.inspection.frames import Frame
 from portal.permissions import Scope
 from portal.units import queries as unit_queries
 from portal.units.models import Unit

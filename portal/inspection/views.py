@@ -20,7 +20,7 @@ from portal.inspection import findings as finding_services
 from portal.inspection import holders, register, report
 from portal.inspection.exports import csv_response
 from portal.inspection.forms import GROUP_LABELS, FindingForm, FrameForm, ReplyForm
-from portal.inspection.metrics import Frame, Rows
+from portal.inspection.frames import Frame, Rows
 from portal.inspection.models import Finding
 from portal.inspection.transparency import figures as transparency_figures
 from portal.pagination import load_by_ids, paginate, paginate_ids
