@@ -18,7 +18,7 @@ from typing import Any
 
 from portal.inspection.frames import TOTAL, Rows, received_month
 from portal.inspection.models import ClockKind
-from portal.inspection.statistics import Percentiles, Rate, nearest_rank
+from portal.inspection.statistics import Percentiles, Rate
 from portal.petitions.states import EventType
 
 
@@ -67,9 +67,7 @@ def _percentiles(groups: dict[Any, list], column: str) -> dict[Any, Percentiles]
     result = {}
     value_of = attrgetter(column)
     for key, rows in groups.items():
-        values = sorted(v for v in map(value_of, rows) if v is not None)
-        result[key] = Percentiles(len(values), nearest_rank(values, 0.5, ordered=True),
-                                  nearest_rank(values, 0.9, ordered=True))
+        result[key] = Percentiles.of([v for v in map(value_of, rows) if v is not None])
     return result
 
 

@@ -15,6 +15,12 @@ class Percentiles:
     median: int | None
     p90: int | None
 
+    @classmethod
+    def of(cls, values: list[int]) -> Percentiles:
+        """The count, median and 90th percentile (nearest rank) of ``values``."""
+        ordered = sorted(values)
+        return cls(len(ordered), _ranked(ordered, 0.5), _ranked(ordered, 0.9))
+
 
 @dataclass
 class Rate:
@@ -30,14 +36,16 @@ class Rate:
         return wilson(self.hits, self.total)
 
 
-def nearest_rank(values: list[int], share: float, *, ordered: bool = False) -> int | None:
+def nearest_rank(values: list[int], share: float) -> int | None:
     """The value below which ``share`` of them lie, by the nearest-rank
-    method: always one petition's own figure, so it can be shown.
-    ``ordered`` says the values are already sorted."""
-    if not values:
+    method: always one petition's own figure, so it can be shown."""
+    return _ranked(sorted(values), share)
+
+
+def _ranked(ordered: list[int], share: float) -> int | None:
+    if not ordered:
         return None
-    ordered_values = values if ordered else sorted(values)
-    return ordered_values[max(1, math.ceil(share * len(ordered_values))) - 1]
+    return ordered[max(1, math.ceil(share * len(ordered))) - 1]
 
 
 def wilson(hits: int, total: int, z: float = Z95) -> tuple[float, float] | None:

@@ -130,7 +130,8 @@ def dashboard():
         result = report.build(frame)
         lines = [*result.groups, result.total]
         return csv_response("chi-so-thoi-han", _LINE_HEADER, (_line_cells(x) for x in lines))
-    board = report.dashboard(frame, current_app.config["LEAGUE_MIN_ANSWERED"])
+    minimum = current_app.config["LEAGUE_MIN_ANSWERED"]
+    board = report.dashboard(frame, minimum)
     result = board.report
     # Months of the period only: open petitions received earlier would add
     # months that have no answers in the period.
@@ -142,8 +143,7 @@ def dashboard():
         "inspection/dashboard.html", form=form, result=result, frame=frame,
         holders=_holders(frame),
         group_labels=GROUP_LABELS, monthly=monthly, histogram=_histogram(result.rows),
-        ranked=board.ranked, unranked=board.unranked,
-        minimum=current_app.config["LEAGUE_MIN_ANSWERED"],
+        ranked=board.ranked, unranked=board.unranked, minimum=minimum,
         args={k: request.args[k] for k in FRAME_ARGS if request.args.get(k)})
 
 
