@@ -11,7 +11,7 @@ from portal import models  # noqa: F401 - registers every table
 from portal.accounts.models import User
 from portal.accounts.views import bp as accounts_bp
 from portal.answers.views import bp as answers_bp
-from portal.api import stats as api_stats  # noqa: F401 - adds its routes to the API
+from portal.api import routes as api_routes  # noqa: F401 - adds every route to the API
 from portal.api.views import bp as api_bp
 from portal.cli import register_commands
 from portal.config import INSTANCE_DIR, ROOT, load_config

@@ -42,6 +42,18 @@ class PermissionDenied(DomainError):
         super().__init__(message or _("Bạn không có quyền thực hiện thao tác này."))
 
 
+class InvalidInput(DomainError):
+    """The request's input does not have the shape asked for (a program's
+    mistake, not a rule of the domain); ``fields`` names each problem."""
+
+    status_code = 400
+    code = "invalid_parameters"
+
+    def __init__(self, fields: dict[str, list[str]], message: str | None = None):
+        super().__init__(message or _("Tham số không hợp lệ."))
+        self.fields = fields
+
+
 class InvalidTransition(DomainError):
     code = "invalid_transition"
 
@@ -135,7 +147,7 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def handle_domain(exc: DomainError):
         _rollback()
-        fields = {exc.field: [exc.message]} if exc.field else None
+        fields = getattr(exc, "fields", None) or ({exc.field: [exc.message]} if exc.field else None)
         return error_response(exc.status_code, message=exc.message, code=exc.code, fields=fields)
 
     @app.errorhandler(StaleDataError)

@@ -89,6 +89,9 @@ def register_csrf(app: Flask) -> None:
 
     @app.before_request
     def _csrf_guard():
+        # A URL or method that matches no view answers 404/405, not a CSRF error.
+        if request.routing_exception is not None:
+            return
         if request.method in _UNSAFE_METHODS and not g.get("csrf_retry"):
             view = current_app.view_functions.get(request.endpoint)
             if not getattr(view, "csrf_exempt", False):

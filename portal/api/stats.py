@@ -1,4 +1,4 @@
-"""``/api/v1/auth/token`` and ``/api/v1/stats/response-times``: response-time
+"""``/api/v1/stats/response-times``: response-time
 statistics for programs holding an inspector's or a leader's token, with the
 same scope rules and figures as the inspection pages."""
 
@@ -11,47 +11,16 @@ from flask_babel import gettext as _
 
 from portal import clock
 from portal.accounts.models import Role
-from portal.accounts.services import authenticate
 from portal.api import tokens
 from portal.api.views import bp
 from portal.errors import error_response
-from portal.extensions import db, limiter
+from portal.extensions import limiter
 from portal.inspection import report
 from portal.inspection.frames import GROUPINGS, Frame
 from portal.permissions import scope_of
-from portal.security import token_only
 from portal.units import queries as unit_queries
 
 STATS_ROLES = frozenset({Role.INSPECTOR, Role.LEADER})
-
-
-@bp.route("/auth/token", methods=["POST"])
-@token_only
-@limiter.limit("10/minute")
-def issue_token():
-    data = request.get_json(silent=True) or {}
-    email, password = data.get("email"), data.get("password")
-    if not isinstance(email, str) or not isinstance(password, str) or not email or not password:
-        return error_response(400, code="invalid_parameters", message=_("Tham số không hợp lệ."),
-                              fields={"email": [_("Vui lòng nhập e-mail và mật khẩu.")]})
-    user = authenticate(email, password)
-    if user is None:
-        return error_response(401, code="invalid_credentials",
-                              message=_("E-mail hoặc mật khẩu không đúng."))
-    token, record = tokens.issue(user)
-    db.session.commit()
-    return {"token": token, "expires_at": record.expires_at.isoformat()}, 201
-
-
-@bp.route("/auth/token", methods=["DELETE"])
-@token_only
-def revoke_token():
-    record = tokens.presented()
-    if record is None:
-        return error_response(401, code="unauthorized")
-    tokens.revoke(record)
-    db.session.commit()
-    return "", 204
 
 
 def _day(name: str, default: date, errors: dict) -> date:

@@ -15,6 +15,7 @@ from portal.calendar import MAX_DAYS, DayUnit, explain
 from portal.deadlines.services import load_calendar
 from portal.errors import error_response
 from portal.extensions import limiter
+from portal.petitions import queries as petition_queries
 from portal.search.forms import SearchForm
 from portal.search.views import run_form
 from portal.units import queries as unit_queries
@@ -138,3 +139,11 @@ def search():
 
 def url_for_result(result) -> str:
     return request.host_url.rstrip("/") + result.url
+
+
+@bp.route("/categories")
+def categories():
+    """The fields a petition can be filed under (``category`` when sending)."""
+    found = petition_queries.active_categories()
+    return {"items": [{"code": c.code, "name": c.name, "name_en": c.name_en} for c in found],
+            "meta": {"total": len(found), "page": 1, "per_page": max(len(found), 1)}}

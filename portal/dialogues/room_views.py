@@ -64,7 +64,7 @@ def _raised_page(session, form, status=200, submitted=None):
                            may_record=room.may_record_raised(session)), status
 
 
-def _outcome(form: OutcomeForm) -> room.Outcome:
+def outcome_from(form: OutcomeForm) -> room.Outcome:
     chosen = form.chosen()
     return room.Outcome(
         outcome=ItemOutcome(form.outcome.data),
@@ -90,7 +90,7 @@ def question_outcome(session_id: int, item_id: int):
     blank = _raised_form(session, formdata=None)
     if not form.validate_on_submit():
         return _raised_page(session, blank, 400, submitted=(item.id, form))
-    _result, error = report_to_form(form, lambda: room.settle_question(session, item, _outcome(form),
+    _result, error = report_to_form(form, lambda: room.settle_question(session, item, outcome_from(form),
                                                               actor=current_user))
     if error:
         return _raised_page(_managed_session(session_id), blank, error.status_code,
@@ -113,7 +113,7 @@ def raised(session_id: int):
         speaker_name=form.speaker_name.data or None,
         speaker_phone=form.speaker_phone.data or None)
     item, error = report_to_form(form, lambda: room.record_raised(
-        session, said, _outcome(form), actor=current_user))
+        session, said, outcome_from(form), actor=current_user))
     if error:
         return _raised_page(_managed_session(session_id), form, error.status_code)
     code = item.petition.tracking_code

@@ -106,7 +106,7 @@ def _session_form(*, unit: Unit | None, **kwargs) -> SessionForm:
     return SessionForm(communes=communes, chairs=chairs, **kwargs)
 
 
-def _details(form: SessionForm) -> planning.SessionDetails:
+def details_from(form: SessionForm) -> planning.SessionDetails:
     starts = datetime.combine(form.starts_on.data, form.starts_time.data, tzinfo=clock.VIETNAM)
     ends = (datetime.combine(form.starts_on.data, form.ends_time.data, tzinfo=clock.VIETNAM)
             if form.ends_time.data else None)
@@ -131,7 +131,7 @@ def new():
     if form.validate_on_submit():
         unit = db.session.get(Unit, int(form.commune.data))
         session, error = report_to_form(form, lambda: planning.plan_session(
-            unit, _details(form), actor=current_user))
+            unit, details_from(form), actor=current_user))
         if not error:
             db.session.commit()
             flash(_("Đã lập hội nghị. Hãy hoàn thiện chương trình rồi đăng thông báo."),
@@ -162,7 +162,7 @@ def edit(session_id: int):
             "co_chairs": session.co_chairs})
     elif form.validate_on_submit():
         _result, error = report_to_form(form, lambda: planning.update_session(
-            session, _details(form), actor=current_user))
+            session, details_from(form), actor=current_user))
         if not error:
             db.session.commit()
             flash(_("Đã lưu thông tin hội nghị."), "success")

@@ -1,0 +1,148 @@
+"""Residents' side of the API: send a petition without an account (or with
+a resident's token), follow it by its tracking code, rate the answer."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, request
+from flask_babel import gettext as _
+
+from portal.answers import services as answers
+from portal.answers.forms import RatingForm
+from portal.api import shapes
+from portal.api.auth import caller
+from portal.api.inputs import api_form, json_object, named_as
+from portal.api.views import bp
+from portal.dialogues import room
+from portal.dialogues.models import DialogueSession
+from portal.errors import InvalidInput
+from portal.extensions import db, limiter
+from portal.petitions import queries, services, tracking
+from portal.petitions.forms import PetitionContentForm
+from portal.petitions.models import Category, Channel, Petition, PetitionKind
+from portal.security import token_only
+from portal.units import queries as unit_queries
+from portal.units.models import COMMUNE_KINDS
+
+# JSON key → field of the web form that checks it.
+PETITION_FIELDS = {
+    "title": "title", "body": "body", "kind": "kind", "category": "category",
+    "contact.name": "contact_name", "contact.email": "contact_email",
+    "contact.phone": "contact_phone", "hide_identity": "hide_identity",
+    "is_public": "is_public",
+}
+
+
+def _flatten_contact(body: dict) -> dict:
+    contact = body.get("contact")
+    if contact is None:
+        contact = {}
+    if not isinstance(contact, dict):
+        raise InvalidInput({"contact": [_("Cần một đối tượng {\"name\", \"email\", \"phone\"}.")]})
+    flat = {key: value for key, value in body.items() if key != "contact"}
+    flat.update({f"contact.{key}": value for key, value in contact.items()})
+    return flat
+
+
+def _category_id(body: dict) -> dict:
+    """The web form picks a category by number; programs name it by code."""
+    code = body.get("category")
+    if not isinstance(code, str) or not code:
+        return body
+    found = db.session.scalar(db.select(Category).where(Category.code == code,
+                                                        Category.is_active.is_(True)))
+    if found is None:
+        raise InvalidInput({"category": [_("Không có lĩnh vực mã '%(code)s'. Xem "
+                                           "/api/v1/categories.", code=code[:40])]})
+    return {**body, "category": str(found.id)}
+
+
+def _session(body: dict) -> DialogueSession | None:
+    raw = body.get("session_id")
+    if raw is None:
+        return None
+    if not isinstance(raw, int) or isinstance(raw, bool):
+        raise InvalidInput({"session_id": [_("Cần số của hội nghị.")]})
+    session = db.session.get(DialogueSession, raw)
+    if session is None or not session.is_public:
+        raise InvalidInput({"session_id": [_("Không có hội nghị số %(n)d.", n=raw)]})
+    return session
+
+
+def _commune(body: dict, session: DialogueSession | None):
+    code = body.get("commune_code")
+    if session is not None and code in (None, ""):
+        return session.unit
+    if not isinstance(code, str) or not code:
+        raise InvalidInput({"commune_code": [_("Cần mã xã, phường, đặc khu (5 chữ số). "
+                                               "Xem /api/v1/units.")]})
+    unit = unit_queries.unit_by_code(code.strip())
+    if unit is None or unit.kind not in COMMUNE_KINDS:
+        raise InvalidInput({"commune_code": [_("Không có xã, phường, đặc khu mã '%(code)s'.",
+                                               code=code[:10])]})
+    if session is not None and unit.id != session.unit_id:
+        raise InvalidInput({"commune_code": [_("Hội nghị này là của %(name)s.",
+                                               name=session.unit.full_name)]})
+    return unit
+
+
+@bp.route("/petitions", methods=["POST"])
+@token_only
+@limiter.limit(lambda: current_app.config["RATE_LIMIT_SUBMIT"])
+def submit():
+    body = _flatten_contact(json_object())
+    session = _session(body)
+    commune = _commune(body, session)
+    form = api_form(PetitionContentForm, _category_id(body), PETITION_FIELDS,
+                    categories=queries.active_categories())
+    draft = services.PetitionDraft(
+        title=form.title.data, body=form.body.data, kind=PetitionKind(form.kind.data),
+        category=db.session.get(Category, int(form.category.data)), unit=commune,
+        contact_name=form.contact_name.data, contact_phone=form.contact_phone.data,
+        contact_email=form.contact_email.data, hide_identity=form.hide_identity.data,
+        is_public=form.is_public.data, channel=Channel.API)
+    actor = caller()
+    with named_as(PETITION_FIELDS):
+        if session is not None:
+            petition = room.send_question(session, draft, actor=actor)
+        else:
+            petition = services.submit_petition(draft, actor=actor)
+    db.session.commit()
+    return shapes.petition_for_sender(petition, actor), 201, {
+        "Location": request.host_url.rstrip("/") + f"/api/v1/petitions/{petition.tracking_code}"}
+
+
+def _by_code(code: str) -> Petition:
+    canonical = tracking.normalise(code)
+    petition = queries.by_tracking_code(canonical) if canonical else None
+    if petition is None:
+        abort(404, description=_("Không có phản ánh với mã theo dõi này."))
+    return petition
+
+
+@bp.route("/petitions/<code>")
+@limiter.limit(lambda: current_app.config["RATE_LIMIT_TRACK"])
+def track(code: str):
+    """The tracking page's facts, for whoever holds the code."""
+    return shapes.petition_for_sender(_by_code(code), caller())
+
+
+RATING_FIELDS = {"satisfied": "satisfied", "comment": "comment"}
+
+
+@bp.route("/petitions/<code>/rating", methods=["POST"])
+@token_only
+@limiter.limit(lambda: current_app.config["RATE_LIMIT_SUBMIT"])
+def rate(code: str):
+    """Satisfied closes the petition; not satisfied (with a reason) reopens it."""
+    petition = _by_code(code)
+    body = json_object()
+    satisfied = body.get("satisfied")
+    if not isinstance(satisfied, bool):
+        raise InvalidInput({"satisfied": [_("Cần true (hài lòng) hoặc false (chưa hài lòng).")]})
+    form = api_form(RatingForm, {**body, "satisfied": "yes" if satisfied else "no"},
+                    RATING_FIELDS)
+    with named_as(RATING_FIELDS):
+        answers.rate_answer(petition, satisfied=satisfied, comment=form.comment.data,
+                            actor=caller())
+    db.session.commit()
+    return shapes.petition_for_sender(petition, caller()), 201

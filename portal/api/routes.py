@@ -1,0 +1,4 @@
+"""Every module that adds routes to the API blueprint, imported once by the
+app factory so the blueprint is complete before it is registered."""
+
+from portal.api import auth, petitions, sessions, staff_petitions, stats  # noqa: F401
