@@ -374,6 +374,39 @@ MATRIX = {
     "api.units": ("GET", lambda w, p: "/api/v1/units?parent=01", None, everyone(200), "received"),
     "api.due_date": ("GET", lambda w, p: "/api/v1/calendar/due-date?start=2026-02-13&days=5&unit=working",
                      None, everyone(200), "received"),
+    "api.categories": ("GET", lambda w, p: "/api/v1/categories", None, everyone(200), "received"),
+    # The matrix posts forms; the API reads JSON and names the body as wrong.
+    "api.submit": ("POST", lambda w, p: "/api/v1/petitions", lambda w: {}, everyone(400),
+                   "received"),
+    "api.track": ("GET", lambda w, p: f"/api/v1/petitions/{p.tracking_code}", None,
+                  everyone(200), "received"),
+    "api.rate": ("POST", lambda w, p: f"/api/v1/petitions/{p.tracking_code}/rating",
+                 lambda w: {}, everyone(400), "answered"),
+    "api.sessions": ("GET", lambda w, p: "/api/v1/sessions", None, everyone(200),
+                     "session_announced"),
+    "api.session": ("GET", lambda w, p: f"/api/v1/sessions/{p.id}", None, everyone(200),
+                    "session_announced"),
+    # Staff routes of the API: a signed-in browser is no identity there. Who
+    # may do what with a token is in test_api_permissions.
+    **{f"api.{name}": (method, lambda w, p, tail=tail: f"/api/v1/{tail.format(p=p)}",
+                       None if method == "GET" else (lambda w: {}), everyone(401), state)
+       for name, method, tail, state in (
+           ("staff_petitions", "GET", "petitions", "received"),
+           ("staff_petition", "GET", "petitions/{p.id}", "received"),
+           ("holders", "GET", "petitions/{p.id}/holders", "accepted"),
+           ("acknowledge", "POST", "petitions/{p.id}/acknowledge", "received"),
+           ("reject", "POST", "petitions/{p.id}/reject", "received"),
+           ("assign", "POST", "petitions/{p.id}/assign", "accepted"),
+           ("transfer", "POST", "petitions/{p.id}/transfer", "assigned"),
+           ("answer", "POST", "petitions/{p.id}/answer", "assigned"),
+           ("approve", "POST", "petitions/{p.id}/answer/approve", "pending_answer"),
+           ("return_answer", "POST", "petitions/{p.id}/answer/return", "pending_answer"),
+           ("create_session", "POST", "sessions", "session_draft"),
+           ("announce_session", "POST", "sessions/{p.id}/announce", "session_draft"),
+           ("session_held", "POST", "sessions/{p.id}/held", "session_started"),
+           ("raised", "POST", "sessions/{p.id}/raised", "session_started"),
+           ("conclusion", "POST", "sessions/{p.id}/conclusion", "session_held"),
+       )},
 }
 
 CASES = [(endpoint, persona) for endpoint in MATRIX for persona in PERSONAS]
