@@ -12,6 +12,7 @@ from portal.accounts.models import User
 from portal.accounts.views import bp as accounts_bp
 from portal.answers.views import bp as answers_bp
 from portal.api import routes as api_routes  # noqa: F401 - adds every route to the API
+from portal.api.openapi import docs_bp as api_docs_bp
 from portal.api.views import bp as api_bp
 from portal.cli import register_commands
 from portal.config import INSTANCE_DIR, ROOT, load_config
@@ -82,7 +83,7 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (pages_bp, accounts_bp, petitions_bp, staff_bp, handling_bp, answers_bp,
                       notifications_bp, deadlines_bp, dialogues_bp, dialogues_staff_bp,
                       dialogue_room_bp, dialogue_oversight_bp, dialogue_rules_bp, search_bp, api_bp,
-                      inspection_bp, transparency_bp):
+                      api_docs_bp, inspection_bp, transparency_bp):
         app.register_blueprint(blueprint)
     register_delivery(app)
 

@@ -375,6 +375,8 @@ MATRIX = {
     "api.due_date": ("GET", lambda w, p: "/api/v1/calendar/due-date?start=2026-02-13&days=5&unit=working",
                      None, everyone(200), "received"),
     "api.categories": ("GET", lambda w, p: "/api/v1/categories", None, everyone(200), "received"),
+    "api.openapi": ("GET", lambda w, p: "/api/v1/openapi.json", None, everyone(200), "received"),
+    "api_docs.page": ("GET", lambda w, p: "/developers/api", None, everyone(200), "received"),
     # The matrix posts forms; the API reads JSON and names the body as wrong.
     "api.submit": ("POST", lambda w, p: "/api/v1/petitions", lambda w: {}, everyone(400),
                    "received"),
