@@ -31,6 +31,8 @@ from portal.inspection.views import bp as inspection_bp
 from portal.inspection.views import public_bp as transparency_bp
 from portal.notifications.services import register_delivery, unread_count
 from portal.notifications.views import bp as notifications_bp
+from portal.open311.admin_views import bp as open311_admin_bp
+from portal.open311.views import bp as open311_bp
 from portal.pages.views import bp as pages_bp
 from portal.pagination import page_args
 from portal.permissions import TEMPLATE_PREDICATES
@@ -83,7 +85,7 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (pages_bp, accounts_bp, petitions_bp, staff_bp, handling_bp, answers_bp,
                       notifications_bp, deadlines_bp, dialogues_bp, dialogues_staff_bp,
                       dialogue_room_bp, dialogue_oversight_bp, dialogue_rules_bp, search_bp, api_bp,
-                      api_docs_bp, inspection_bp, transparency_bp):
+                      api_docs_bp, inspection_bp, transparency_bp, open311_bp, open311_admin_bp):
         app.register_blueprint(blueprint)
     register_delivery(app)
 

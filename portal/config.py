@@ -97,6 +97,13 @@ def _base(environ: Mapping[str, str]) -> dict:
         "RATE_LIMIT_LOGIN_ACCOUNT": environ.get("RATE_LIMIT_LOGIN_ACCOUNT", "20 per hour"),
         "RATE_LIMIT_REGISTER": environ.get("RATE_LIMIT_REGISTER", "5 per hour"),
         "RATE_LIMIT_TRACK": environ.get("RATE_LIMIT_TRACK", "30 per minute"),
+        # Open311: a program relays many residents from one address, so its
+        # petitions are counted per key rather than per address.
+        "RATE_LIMIT_OPEN311_SUBMIT": environ.get("RATE_LIMIT_OPEN311_SUBMIT",
+                                                 "30 per minute;2000 per day"),
+        "RATE_LIMIT_OPEN311_READ": environ.get("RATE_LIMIT_OPEN311_READ", "120 per minute"),
+        # Who answers questions about the Open311 interface (its discovery file).
+        "OPEN311_CONTACT": environ.get("OPEN311_CONTACT", ""),
         "PASSWORD_HASH_METHOD": "scrypt",
         # Forms: a resident may take a long time to write a petition.
         "WTF_CSRF_TIME_LIMIT": 8 * 3600,
@@ -166,6 +173,8 @@ def load_config(env: str | None = None, environ: Mapping[str, str] = os.environ)
             RATE_LIMIT_LOGIN_ACCOUNT="1000 per minute",
             RATE_LIMIT_REGISTER="1000 per minute",
             RATE_LIMIT_TRACK="1000 per minute",
+            RATE_LIMIT_OPEN311_SUBMIT="1000 per minute",
+            RATE_LIMIT_OPEN311_READ="1000 per minute",
             RATELIMIT_STORAGE_URI="memory://",
             # Whoosh writes cost ~15 ms per commit; tests of search turn
             # them on with the ``search`` fixture.

@@ -9,6 +9,7 @@ from portal.dialogues import models as dialogues  # noqa: F401
 from portal.handling import models as handling  # noqa: F401
 from portal.inspection import models as inspection  # noqa: F401
 from portal.notifications import models as notifications  # noqa: F401
+from portal.open311 import models as open311  # noqa: F401
 from portal.petitions import models as petitions  # noqa: F401
 from portal.search import log as search_log  # noqa: F401
 from portal.units import models as units  # noqa: F401

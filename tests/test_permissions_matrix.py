@@ -129,6 +129,21 @@ def _with(prefix, **fields):
     return lambda w: {f"{prefix}-{name}": value for name, value in fields.items()}
 
 
+def _open311_key(world):
+    """A live Open311 key and its number."""
+    from portal.open311.keys import issue_key
+
+    key, client = issue_key("Ứng dụng phản ánh hiện trường", actor=None)
+    db.session.commit()
+    return key, client.id
+
+
+def _open311_request(world):
+    return {"api_key": _open311_key(world)[0], "service_code": world.category.code,
+            "description": "Cây đổ chắn ngang đường sau cơn bão tối qua, chưa ai dọn.",
+            "address_id": world.commune_a.code}
+
+
 STAFF = row("login", 403, 403, 200, 200, 200, 200, 200)
 INSPECTS = row("login", 403, 403, 403, 403, 200, 200, 200)
 # A session of commune A: staff whose scope covers it see it; its leader manages it.
@@ -409,6 +424,35 @@ MATRIX = {
            ("raised", "POST", "sessions/{p.id}/raised", "session_started"),
            ("conclusion", "POST", "sessions/{p.id}/conclusion", "session_held"),
        )},
+    # Open311: programs hold a key; a signed-in browser gets nothing more
+    # (a private petition stays 404 even for its sender's or its handler's session).
+    "open311.discovery": ("GET", lambda w, p: "/open311/v2/discovery.json", None, everyone(200),
+                          "received"),
+    "open311.services_list": ("GET", lambda w, p: "/open311/v2/services.xml", None,
+                              everyone(200), "received"),
+    "open311.service_definition": ("GET", lambda w, p: f"/open311/v2/services/{w.category.code}.json",
+                                   None, everyone(200), "received"),
+    "open311.list_requests": ("GET", lambda w, p: "/open311/v2/requests.json", None,
+                              everyone(200), "public"),
+    "open311.get_request": ("GET", lambda w, p: f"/open311/v2/requests/{p.id}.json", None,
+                            everyone(200), "public"),
+    "open311.get_request private": ("GET", lambda w, p: f"/open311/v2/requests/{p.id}.xml", None,
+                                    everyone(404), "in_progress"),
+    "open311.create_request": ("POST", lambda w, p: "/open311/v2/requests.json", _open311_request,
+                               everyone(200), "received"),
+    "open311.fallback": ("GET", lambda w, p: "/open311/v2/nothing.json", None, everyone(404),
+                         "received"),
+    "open311_admin.open311_keys": ("GET", lambda w, p: "/admin/open311", None, ADMIN_ONLY,
+                                   "received"),
+    "open311_admin.open311_keys POST": ("POST", lambda w, p: "/admin/open311",
+                                        lambda w: {"name": "Ứng dụng phản ánh hiện trường"},
+                                        row("login", 403, 403, 403, 403, 403, 403, 302),
+                                        "received"),
+    "open311_admin.revoke_open311_key": ("POST",
+                                         lambda w, p: f"/admin/open311/{_open311_key(w)[1]}/revoke",
+                                         lambda w: {},
+                                         row("login", 403, 403, 403, 403, 403, 403, 302),
+                                         "received"),
 }
 
 CASES = [(endpoint, persona) for endpoint in MATRIX for persona in PERSONAS]

@@ -111,6 +111,10 @@ class Petition(TimestampMixin, db.Model):
     # The record's number in the spreadsheet it was imported from (see
     # docs/import.md); importing the same file twice changes nothing.
     external_id: Mapped[str | None] = mapped_column(sa.String(100), unique=True)
+    # The Open311 key that sent it: that program may read it back through
+    # Open311 even when it is not published.
+    open311_client_id: Mapped[int | None] = mapped_column(sa.ForeignKey("open311_clients.id"),
+                                                          index=True)
 
     category: Mapped[Category] = relationship(lazy="joined")
     unit: Mapped[Unit] = relationship(lazy="joined")
