@@ -50,6 +50,7 @@ def create_app(overrides: dict | None = None, *, env: str | None = None) -> Flas
         instance_path=str(INSTANCE_DIR),
     )
     app.config.update(load_config(env))
+    app.json.ensure_ascii = False  # Vietnamese stays readable in API answers
     if overrides:
         app.config.update(overrides)
     register_extensions(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask import Flask, current_app, has_request_context, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, get_locale
 
 
@@ -13,8 +13,12 @@ def select_locale() -> str:
     # deliberately ignored, an official's English browser still gets Vietnamese.
     if not has_request_context():
         return "vi"  # the command line speaks Vietnamese
+    languages = current_app.config["LANGUAGES"]
+    if request.path.startswith("/api/"):
+        # A program has no language cookie: it asks with Accept-Language.
+        return request.accept_languages.best_match(languages, default="vi")
     chosen = session.get("lang")
-    return chosen if chosen in current_app.config["LANGUAGES"] else "vi"
+    return chosen if chosen in languages else "vi"
 
 
 def local_datetime(value: datetime | None) -> str:

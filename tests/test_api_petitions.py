@@ -248,3 +248,17 @@ def test_categories_list_the_codes_to_send(client, world):
     assert {"code": "chieu-sang", "name": world.category.name,
             "name_en": world.category.name_en} in body["items"]
     assert body["meta"]["total"] == len(body["items"])
+
+
+def test_every_problem_is_named_at_once_in_the_callers_language(client, world):
+    response = client.post("/api/v1/petitions", json={"title": "", "category": "khong-co"},
+                           headers={"Accept-Language": "en"})
+    error = response.get_json()["error"]
+    assert response.status_code == 400
+    assert {"title", "body", "category", "commune_code"} <= set(error["fields"])
+    assert error["fields"]["category"] == [
+        "There is no category with code 'khong-co'. See /api/v1/categories."]
+    assert "đ" not in response.get_data(as_text=True).lower()
+    vietnamese = client.post("/api/v1/petitions", json={"title": ""})
+    # Readable Vietnamese, not \\u escapes, for people reading with curl.
+    assert "Cần mã xã" in vietnamese.get_data(as_text=True)

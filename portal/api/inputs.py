@@ -52,20 +52,26 @@ def form_values(body: dict, names: dict[str, str]) -> MultiDict:
     return values
 
 
-def check_form(form, names: dict[str, str] | None = None):
-    """Validate ``form`` and raise its errors under the API's own names."""
+def form_errors(form, names: dict[str, str]) -> dict[str, list[str]]:
+    """Validate ``form``; its errors under the API's own names."""
     if form.validate():
-        return form
-    back = {field: key for key, field in (names or {}).items()}
-    raise InvalidInput({back.get(name, name): [str(m) for m in messages]
-                        for name, messages in form.errors.items()})
+        return {}
+    back = {field: key for key, field in names.items()}
+    return {back.get(name, name): [str(m) for m in messages]
+            for name, messages in form.errors.items()}
+
+
+def filled_form(form_class, body: dict, names: dict[str, str], **kwargs):
+    """``form_class`` filled from a JSON ``body`` (no CSRF: the caller proves
+    itself with a bearer token or needs no identity)."""
+    return form_class(formdata=form_values(body, names), meta={"csrf": False}, **kwargs)
 
 
 def api_form(form_class, body: dict, names: dict[str, str], **kwargs):
-    """A validated ``form_class`` filled from a JSON ``body`` (no CSRF: the
-    caller proves itself with a bearer token or needs no identity)."""
-    form = form_class(formdata=form_values(body, names), meta={"csrf": False}, **kwargs)
-    return check_form(form, names)
+    """A validated ``filled_form``; its errors raised as InvalidInput."""
+    form = filled_form(form_class, body, names, **kwargs)
+    stop_on(form_errors(form, names))
+    return form
 
 
 @contextmanager

@@ -10,7 +10,14 @@ from portal.answers import services as answers
 from portal.answers.forms import RatingForm
 from portal.api import shapes
 from portal.api.auth import caller
-from portal.api.inputs import api_form, json_object, named_as
+from portal.api.inputs import (
+    api_form,
+    filled_form,
+    form_errors,
+    json_object,
+    named_as,
+    stop_on,
+)
 from portal.api.views import bp
 from portal.dialogues import room
 from portal.dialogues.models import DialogueSession
@@ -22,6 +29,8 @@ from portal.petitions.models import Category, Channel, Petition, PetitionKind
 from portal.security import token_only
 from portal.units import queries as unit_queries
 from portal.units.models import COMMUNE_KINDS
+
+ID_MAX = 2_147_483_647
 
 # JSON key → field of the web form that checks it.
 PETITION_FIELDS = {
@@ -43,7 +52,7 @@ def _flatten_contact(body: dict) -> dict:
     return flat
 
 
-def _category_id(body: dict) -> dict:
+def _category_id(body: dict, errors: dict) -> dict:
     """The web form picks a category by number; programs name it by code."""
     code = body.get("category")
     if not isinstance(code, str) or not code:
@@ -51,37 +60,41 @@ def _category_id(body: dict) -> dict:
     found = db.session.scalar(db.select(Category).where(Category.code == code,
                                                         Category.is_active.is_(True)))
     if found is None:
-        raise InvalidInput({"category": [_("Không có lĩnh vực mã '%(code)s'. Xem "
-                                           "/api/v1/categories.", code=code[:40])]})
+        errors["category"] = [_("Không có lĩnh vực mã '%(code)s'. Xem /api/v1/categories.",
+                                code=code[:40])]
+        return {**body, "category": None}
     return {**body, "category": str(found.id)}
 
 
-def _session(body: dict) -> DialogueSession | None:
+def _session(body: dict, errors: dict) -> DialogueSession | None:
     raw = body.get("session_id")
     if raw is None:
         return None
-    if not isinstance(raw, int) or isinstance(raw, bool):
-        raise InvalidInput({"session_id": [_("Cần số của hội nghị.")]})
-    session = db.session.get(DialogueSession, raw)
+    session = None
+    if isinstance(raw, int) and not isinstance(raw, bool) and 0 < raw <= ID_MAX:
+        session = db.session.get(DialogueSession, raw)
     if session is None or not session.is_public:
-        raise InvalidInput({"session_id": [_("Không có hội nghị số %(n)d.", n=raw)]})
+        errors["session_id"] = [_("Không có hội nghị số %(n)s.", n=str(raw)[:20])]
+        return None
     return session
 
 
-def _commune(body: dict, session: DialogueSession | None):
+def _commune(body: dict, session: DialogueSession | None, errors: dict):
     code = body.get("commune_code")
     if session is not None and code in (None, ""):
         return session.unit
     if not isinstance(code, str) or not code:
-        raise InvalidInput({"commune_code": [_("Cần mã xã, phường, đặc khu (5 chữ số). "
-                                               "Xem /api/v1/units.")]})
+        errors["commune_code"] = [_("Cần mã xã, phường, đặc khu (5 chữ số). "
+                                    "Xem /api/v1/units.")]
+        return None
     unit = unit_queries.unit_by_code(code.strip())
     if unit is None or unit.kind not in COMMUNE_KINDS:
-        raise InvalidInput({"commune_code": [_("Không có xã, phường, đặc khu mã '%(code)s'.",
-                                               code=code[:10])]})
+        errors["commune_code"] = [_("Không có xã, phường, đặc khu mã '%(code)s'.",
+                                    code=code[:10])]
+        return None
     if session is not None and unit.id != session.unit_id:
-        raise InvalidInput({"commune_code": [_("Hội nghị này là của %(name)s.",
-                                               name=session.unit.full_name)]})
+        errors["commune_code"] = [_("Hội nghị này là của %(name)s.",
+                                    name=session.unit.full_name)]
     return unit
 
 
@@ -89,11 +102,15 @@ def _commune(body: dict, session: DialogueSession | None):
 @token_only
 @limiter.limit(lambda: current_app.config["RATE_LIMIT_SUBMIT"])
 def submit():
+    """Every problem of the input is named at once, as the web form does."""
     body = _flatten_contact(json_object())
-    session = _session(body)
-    commune = _commune(body, session)
-    form = api_form(PetitionContentForm, _category_id(body), PETITION_FIELDS,
-                    categories=queries.active_categories())
+    errors: dict[str, list[str]] = {}
+    session = _session(body, errors)
+    commune = _commune(body, session, errors)
+    form = filled_form(PetitionContentForm, _category_id(body, errors), PETITION_FIELDS,
+                       categories=queries.active_categories())
+    errors = {**form_errors(form, PETITION_FIELDS), **errors}
+    stop_on(errors)
     draft = services.PetitionDraft(
         title=form.title.data, body=form.body.data, kind=PetitionKind(form.kind.data),
         category=db.session.get(Category, int(form.category.data)), unit=commune,
