@@ -42,6 +42,28 @@ TWINS = {
     "api.return_answer": ("answers.return_draft", "POST",
                           lambda w, p: f"petitions/{p.id}/answer/return",
                           lambda w: {"note": "Ghi rõ ngày thay bóng đèn"}),
+    "api.merge": ("staff.merge", "POST", lambda w, p: f"petitions/{p.id}/merge",
+                  lambda w: {"target": "KN-00-0000-0000"}),
+    "api.send_back": ("handling.send_back", "POST", lambda w, p: f"petitions/{p.id}/send-back",
+                      lambda w: {"reason": "Không thuộc địa bàn Ba Đình"}),
+    "api.mark_complex": ("handling.mark_complex", "POST",
+                         lambda w, p: f"petitions/{p.id}/complex",
+                         lambda w: {"reason": "Nhiều hộ dân liên quan"}),
+    "api.request_extension": ("handling.request_extension", "POST",
+                              lambda w, p: f"petitions/{p.id}/extension",
+                              lambda w: {"reason": "Chờ kết quả đo đạc"}),
+    "api.decide_extension": ("handling.decide_extension", "POST",
+                             lambda w, p: f"petitions/{p.id}/extension/decide",
+                             lambda w: {"decision": "approve"}),
+    "api.pause": ("handling.pause", "POST", lambda w, p: f"petitions/{p.id}/pause",
+                  lambda w: {"reason": "Chờ người dân bổ sung ảnh"}),
+    "api.resume": ("handling.resume", "POST", lambda w, p: f"petitions/{p.id}/resume",
+                   lambda w: {}),
+    "api.cancel_session": ("dialogues_staff.cancel", "POST",
+                           lambda w, p: f"sessions/{p.id}/cancel",
+                           lambda w: {"reason": "Trùng lịch tiếp xúc cử tri"}),
+    "api.session_record": ("dialogue_room.record", "POST", lambda w, p: f"sessions/{p.id}/record",
+                           lambda w: {"minutes": "## Ý kiến cử tri", "attendance": 80}),
     "api.create_session": ("dialogues_staff.new", "POST", lambda w, p: "sessions", _session_plan),
     "api.announce_session": ("dialogues_staff.announce", "POST",
                              lambda w, p: f"sessions/{p.id}/announce", lambda w: {}),
@@ -67,7 +89,7 @@ CASES = [(endpoint, persona) for endpoint in TWINS for persona in PERSONAS]
 def test_every_staff_route_of_the_api_has_a_twin(app):
     token_routes = {key for key, entry in MATRIX.items()
                     if key.startswith("api.") and entry[3]["resident"] == 401
-                    and key not in ("api.response_times", "api.holders")}
+                    and key not in ("api.response_times", "api.holders", "api.mine")}
     assert token_routes == set(TWINS)
 
 

@@ -262,3 +262,37 @@ def test_every_problem_is_named_at_once_in_the_callers_language(client, world):
     vietnamese = client.post("/api/v1/petitions", json={"title": ""})
     # Readable Vietnamese, not \\u escapes, for people reading with curl.
     assert "Cần mã xã" in vietnamese.get_data(as_text=True)
+
+
+def test_a_resident_lists_their_own_petitions_with_a_token(client, world):
+    token = token_for(client, world.resident)
+    sent = client.post("/api/v1/petitions", json=NEW, headers=bearer(token)).get_json()
+    send(client)  # sent by someone without an account: not theirs
+    world.petition(at=world.commune_a)
+    mine = client.get("/api/v1/my/petitions", headers=bearer(token)).get_json()
+    assert [p["tracking_code"] for p in mine["items"]] == [sent["tracking_code"]]
+    assert mine["items"][0]["url"].endswith(f"/api/v1/petitions/{sent['tracking_code']}")
+    assert client.get("/api/v1/my/petitions").status_code == 401
+
+
+def test_the_holder_pauses_asks_for_more_time_and_resumes(client, world, db, clock):
+    petition = submit(world, clock, date(2026, 3, 2))
+    accept(world, clock, petition, date(2026, 3, 3))
+    assign(world, petition)
+    url = f"/api/v1/petitions/{petition.id}"
+    official, leader = token_for(client, world.official), token_for(client, world.leader)
+    extension = client.post(url + "/extension", headers=bearer(official),
+                            json={"reason": "Chờ kết quả đo đạc của Sở Tài nguyên"})
+    assert extension.status_code == 200, extension.get_json()
+    before = extension.get_json()["deadlines"]["answer_by"]
+    decided = client.post(url + "/extension/decide", headers=bearer(leader),
+                          json={"decision": "approve"})
+    assert decided.status_code == 200, decided.get_json()
+    assert decided.get_json()["deadlines"]["answer_by"] > before
+    paused = client.post(url + "/pause", headers=bearer(official),
+                         json={"reason": "Chờ người dân gửi thêm ảnh hiện trường"})
+    assert paused.get_json()["status"]["code"] == "paused"
+    assert "resume" in paused.get_json()["actions"]
+    resumed = client.post(url + "/resume", headers=bearer(official))
+    assert resumed.get_json()["status"]["code"] == "in_progress"
+    assert [e["type"] for e in resumed.get_json()["history"]][-2:] == ["paused", "resumed"]

@@ -120,3 +120,27 @@ def test_bad_list_filters_are_named(client, world):
                                                             "province": "99"})
     assert response.status_code == 400
     assert set(response.get_json()["error"]["fields"]) == {"upcoming", "province"}
+
+
+def test_minutes_are_recorded_and_a_planned_session_can_be_cancelled(client, world, clock):
+    leader, planned = _plan(client, world, clock)
+    url = f"/api/v1/sessions/{planned.get_json()['id']}"
+    client.post(url + "/announce", headers=bearer(leader))
+    clock.set(at(DAY, 9))
+    recorded = client.post(url + "/record", headers=bearer(leader), json={
+        "attendance": 120, "minutes": "## Ý kiến\n**Ông Tư** phản ánh ngập úng.<script>x</script>"})
+    assert recorded.status_code == 200, recorded.get_json()
+    assert "<strong>Ông Tư</strong>" in recorded.get_json()["minutes_html"]
+    assert "<script>" not in recorded.get_json()["minutes_html"]
+    # The public notice never carries the minutes.
+    assert "minutes_html" not in client.get(url).get_json()
+
+    clock.set(at(TODAY))
+    other, second = _plan(client, world, clock, title="Hội nghị đối thoại bổ sung")
+    second_url = f"/api/v1/sessions/{second.get_json()['id']}"
+    client.post(second_url + "/announce", headers=bearer(other))
+    cancelled = client.post(second_url + "/cancel", headers=bearer(other),
+                            json={"reason": "Trùng lịch tiếp xúc cử tri của HĐND"})
+    assert cancelled.status_code == 200, cancelled.get_json()
+    assert cancelled.get_json()["status"]["code"] == "cancelled"
+    assert cancelled.get_json()["cancel_reason"].startswith("Trùng lịch")

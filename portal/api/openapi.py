@@ -186,6 +186,27 @@ PATHS = {
                                                        optional=True),
     "/petitions/{petition_id}/answer/return": _action("Lãnh đạo trả lại dự thảo",
                                                       {"note": TEXT}, ["note"]),
+    "/petitions/{petition_id}/merge": _action(
+        "Gộp vào phản ánh trùng đã có", {"target": {"type": "string", "description": "Mã theo "
+                                                    "dõi của phản ánh gốc."}, "note": TEXT},
+        ["target"]),
+    "/petitions/{petition_id}/send-back": _action("Trả lại nơi đã chuyển đến", {"reason": TEXT},
+                                                  ["reason"]),
+    "/petitions/{petition_id}/complex": _action("Xác định vụ việc phức tạp (thời hạn dài hơn)",
+                                                {"reason": TEXT}, ["reason"]),
+    "/petitions/{petition_id}/extension": _action("Đề nghị gia hạn", {"reason": TEXT},
+                                                  ["reason"]),
+    "/petitions/{petition_id}/extension/decide": _action(
+        "Lãnh đạo quyết định gia hạn", {"decision": {"type": "string",
+                                                     "enum": ["approve", "refuse"]},
+                                        "note": TEXT}, ["decision"]),
+    "/petitions/{petition_id}/pause": _action("Tạm dừng chờ người gửi bổ sung",
+                                              {"reason": TEXT}, ["reason"]),
+    "/petitions/{petition_id}/resume": _action("Tiếp tục xử lý", {"note": TEXT}, optional=True),
+    "/my/petitions": {
+        "get": _op("Phản ánh tôi đã gửi (tài khoản người dân)", tag="Người dân", staff=True,
+                   params=PAGE, ok=_json(_ref("Collection"))),
+    },
     "/sessions": {
         "get": _op("Hội nghị đối thoại đã thông báo", tag="Hội nghị đối thoại",
                    params=[_query("province", "Mã tỉnh."), _query("commune", "Mã xã."),
@@ -209,6 +230,12 @@ PATHS = {
                    params=[_path_id("session_id")]),
     },
     "/sessions/{session_id}/announce": _session_action("Đăng thông báo", {}, optional=True),
+    "/sessions/{session_id}/cancel": _session_action("Huỷ hội nghị (trước ngày tổ chức)",
+                                                     {"reason": TEXT}, ["reason"]),
+    "/sessions/{session_id}/record": _session_action(
+        "Ghi biên bản (Markdown), số người dự, dự thảo kết luận", {
+            "attendance": {"type": "integer"}, "organisations": TEXT, "minutes": TEXT,
+            "conclusion_draft": TEXT}),
     "/sessions/{session_id}/held": _session_action(
         "Xác nhận đã tổ chức", {"attendance": {"type": "integer"}, "organisations": TEXT},
         ["attendance"]),

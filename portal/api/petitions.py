@@ -9,13 +9,14 @@ from flask_babel import gettext as _
 from portal.answers import services as answers
 from portal.answers.forms import RatingForm
 from portal.api import shapes
-from portal.api.auth import caller
+from portal.api.auth import caller, require_caller
 from portal.api.inputs import (
     api_form,
     filled_form,
     form_errors,
     json_object,
     named_as,
+    page_args,
     stop_on,
 )
 from portal.api.views import bp
@@ -141,6 +142,19 @@ def _by_code(code: str) -> Petition:
 def track(code: str):
     """The tracking page's facts, for whoever holds the code."""
     return shapes.petition_for_sender(_by_code(code), caller())
+
+
+@bp.route("/my/petitions")
+def mine():
+    """A resident's own petitions, sent while signed in or with their token."""
+    user = require_caller()
+    errors: dict[str, list[str]] = {}
+    page, per_page = page_args(errors)
+    stop_on(errors)
+    found = db.paginate(queries.petitions_of(user), page=page, per_page=per_page,
+                        max_per_page=100, error_out=False)
+    return {"items": [shapes.petition_of_sender(p) for p in found.items],
+            "meta": {"total": found.total, "page": page, "per_page": per_page}}
 
 
 RATING_FIELDS = {"satisfied": "satisfied", "comment": "comment"}

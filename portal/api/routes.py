@@ -3,6 +3,7 @@ app factory so the blueprint is complete before it is registered."""
 
 from portal.api import (  # noqa: F401
     auth,
+    handling,
     openapi,
     petitions,
     sessions,

@@ -15,13 +15,14 @@ from portal.api.auth import caller, require_staff
 from portal.api.inputs import api_form, json_object, named_as, page_args, stop_on
 from portal.api.views import bp
 from portal.dialogues import planning, queries, room, services
-from portal.dialogues.forms import ConclusionForm, HeldForm, RaisedForm, SessionForm
+from portal.dialogues.forms import ConclusionForm, HeldForm, RaisedForm, RecordForm, SessionForm
 from portal.dialogues.models import DialogueSession, SessionStatus
 from portal.dialogues.room_views import outcome_from
 from portal.dialogues.staff_views import communes_in, details_from
 from portal.errors import InvalidInput
 from portal.extensions import db
 from portal.forms import ActionForm
+from portal.handling.forms import ReasonForm
 from portal.handling.services import holder_grants_for_unit
 from portal.permissions import (
     access_session,
@@ -159,6 +160,35 @@ def session_held(session_id: int):
     return manage(session_id, form_class=HeldForm,
                   names={"attendance": "attendance_count", "organisations": "organisations"},
                   run=run)
+
+
+@bp.route(SESSION + "/cancel", methods=["POST"])
+@token_only
+def cancel_session(session_id: int):
+    """Before the day only; the ``reason`` is shown on the public notice."""
+    def run(user, record, form):
+        services.cancel_session(record, actor=user, reason=form.reason.data)
+        return shapes.session_detail(record, [])
+
+    return manage(session_id, form_class=ReasonForm, names={"reason": "reason"}, run=run)
+
+
+@bp.route(SESSION + "/record", methods=["POST"])
+@token_only
+def session_record(session_id: int):
+    """The minutes (Markdown), attendance and the draft conclusion, from
+    the day of the session until the conclusion is published."""
+    def run(user, record, form):
+        services.save_record(record, attendance=form.attendance_count.data,
+                             organisations=form.organisations.data or "",
+                             minutes_source=form.minutes.data or "",
+                             conclusion_text=form.conclusion_text.data or "", actor=user)
+        return {**shapes.session_detail(record, queries.commitments_of(record)),
+                "minutes_html": record.minutes_html}
+
+    return manage(session_id, form_class=RecordForm, run=run, names={
+        "attendance": "attendance_count", "organisations": "organisations",
+        "minutes": "minutes", "conclusion_draft": "conclusion_text"})
 
 
 RAISED_FIELDS = {name: name for name in (

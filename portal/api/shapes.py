@@ -102,6 +102,16 @@ def petition_for_sender(petition: Petition, viewer) -> dict:
     }
 
 
+def petition_of_sender(petition: Petition) -> dict:
+    """One line of a resident's own list; the code leads to the rest."""
+    return {
+        "tracking_code": petition.tracking_code,
+        **_common(petition),
+        "answer_by": day(petition.due_on),
+        "url": url_for("api.track", code=petition.tracking_code, _external=True),
+    }
+
+
 def petition_in_list(petition: Petition, today) -> dict:
     state = petition.deadline_state(today)
     return {

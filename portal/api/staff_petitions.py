@@ -10,7 +10,6 @@ from flask import request
 from flask_babel import gettext as _
 
 from portal import clock
-from portal.accounts.models import User
 from portal.answers import services as answers
 from portal.answers.forms import AnswerForm, ReturnForm
 from portal.api import shapes
@@ -28,24 +27,20 @@ from portal.api.views import bp
 from portal.errors import InvalidInput
 from portal.extensions import db
 from portal.forms import ActionForm
-from portal.handling import services as handling
-from portal.handling.forms import AssignForm, TransferForm
 from portal.permissions import (
     access_petition,
-    can_assign,
     can_handle_petition,
     can_lead,
-    can_transfer,
     can_work_on,
     require,
     staff_scope,
 )
 from portal.petitions import queries, services
-from portal.petitions.forms import AcceptForm, RejectForm
+from portal.petitions.forms import AcceptForm, MergeForm, RejectForm
+from portal.petitions.merging import merge_into
 from portal.petitions.models import Category, DeadlineState, PetitionKind, PetitionStatus
 from portal.security import token_only
 from portal.units import queries as unit_queries
-from portal.units.models import Office
 
 PETITION = "/petitions/<int(max=2147483647):petition_id>"
 
@@ -102,19 +97,6 @@ def staff_petition(petition_id: int):
     return shapes.petition_for_staff(access_petition(user, petition_id), user)
 
 
-@bp.route(PETITION + "/holders")
-def holders(petition_id: int):
-    """Whom the petition may be assigned or transferred to."""
-    user = require_staff()
-    petition = access_petition(user, petition_id)
-    require(can_transfer(user, petition))
-    grants = handling.holder_grants(petition)
-    return {"items": [{"office_id": g.office_id, "office": g.office.name,
-                       "official_id": g.user_id, "official": g.user.display_name,
-                       "role": g.role.value} for g in grants],
-            "meta": {"total": len(grants), "page": 1, "per_page": max(len(grants), 1)}}
-
-
 def act(petition_id: int, *, allowed: Callable, form_class, names: dict[str, str],
         run: Callable, form_kwargs: Callable | None = None, read: Callable = json_object):
     """One staff action: who calls, access, permission, then the web form's
@@ -136,7 +118,7 @@ def act(petition_id: int, *, allowed: Callable, form_class, names: dict[str, str
 @token_only
 def acknowledge(petition_id: int):
     return act(petition_id, allowed=can_handle_petition, form_class=AcceptForm,
-               names={"note": "note"}, read=_optional_body,
+               names={"note": "note"}, read=optional_body,
                run=lambda u, p, f: services.accept_petition(p, actor=u, note=f.note.data))
 
 
@@ -148,54 +130,17 @@ def reject(petition_id: int):
                run=lambda u, p, f: services.reject_petition(p, actor=u, reason=f.reason.data))
 
 
-def _optional_body() -> dict:
+@bp.route(PETITION + "/merge", methods=["POST"])
+@token_only
+def merge(petition_id: int):
+    """Close a duplicate into the petition whose tracking code is ``target``."""
+    return act(petition_id, allowed=can_handle_petition, form_class=MergeForm,
+               names={"target": "target", "note": "note"},
+               run=lambda u, p, f: merge_into(p, f.target.data, actor=u, note=f.note.data))
+
+
+def optional_body() -> dict:
     return json_object(optional=True)
-
-
-def _holder_body() -> dict:
-    body = json_object()
-    office_id, official_id = body.get("office_id"), body.get("official_id")
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (office_id, official_id)):
-        raise InvalidInput({"official_id": [_("Cần office_id và official_id (số), xem "
-                                              "GET .../holders.")]})
-    # The form knows a holder as "office:official"; its errors come back
-    # under official_id.
-    return {**body, "official_id": f"{office_id}:{official_id}"}
-
-
-def _holder(form) -> tuple[Office | None, User | None]:
-    office_id, official_id = form.chosen()
-    return db.session.get(Office, office_id), db.session.get(User, official_id)
-
-
-def _holder_choices(petition) -> dict:
-    return {"grants": handling.holder_grants(petition)}
-
-
-@bp.route(PETITION + "/assign", methods=["POST"])
-@token_only
-def assign(petition_id: int):
-    def run(user, petition, form):
-        office, official = _holder(form)
-        handling.assign_petition(petition, office=office, assignee=official, actor=user,
-                                 note=form.note.data)
-
-    return act(petition_id, allowed=can_assign, form_class=AssignForm,
-               names={"official_id": "holder", "note": "note"}, run=run,
-               form_kwargs=_holder_choices, read=_holder_body)
-
-
-@bp.route(PETITION + "/transfer", methods=["POST"])
-@token_only
-def transfer(petition_id: int):
-    def run(user, petition, form):
-        office, official = _holder(form)
-        handling.transfer_petition(petition, office=office, assignee=official, actor=user,
-                                   reason=form.reason.data)
-
-    return act(petition_id, allowed=can_transfer, form_class=TransferForm,
-               names={"official_id": "holder", "reason": "reason"}, run=run,
-               form_kwargs=_holder_choices, read=_holder_body)
 
 
 @bp.route(PETITION + "/answer", methods=["POST"])
@@ -223,7 +168,7 @@ def answer(petition_id: int):
 @token_only
 def approve(petition_id: int):
     return act(petition_id, allowed=can_lead, form_class=ActionForm, names={},
-               read=_optional_body, run=lambda u, p, f: answers.approve_answer(p, actor=u))
+               read=optional_body, run=lambda u, p, f: answers.approve_answer(p, actor=u))
 
 
 @bp.route(PETITION + "/answer/return", methods=["POST"])
