@@ -176,12 +176,19 @@ def test_acknowledge_assign_answer_then_the_resident_reopens_and_closes(client, 
     assert db.session.get(Petition, petition_id).status == PetitionStatus.CLOSED
 
 
-def test_a_draft_waits_for_the_leaders_approval(client, world, db, clock):
+@pytest.fixture
+def held(client, world, clock):
+    """A petition held by world.official since 3 March, its staff URL, and
+    the official's and the leader's tokens."""
     petition = submit(world, clock, date(2026, 3, 2))
     accept(world, clock, petition, date(2026, 3, 3))
     assign(world, petition)
-    url = f"/api/v1/petitions/{petition.id}"
-    official, leader = token_for(client, world.official), token_for(client, world.leader)
+    return (f"/api/v1/petitions/{petition.id}", token_for(client, world.official),
+            token_for(client, world.leader))
+
+
+def test_a_draft_waits_for_the_leaders_approval(client, held):
+    url, official, leader = held
     sent = client.post(url + "/answer", headers=bearer(official),
                        json={"body": "Phường sẽ thay đèn trong tuần.", "submit": True})
     assert sent.get_json()["working_answer"]["status"] == "pending_approval"
@@ -275,12 +282,8 @@ def test_a_resident_lists_their_own_petitions_with_a_token(client, world):
     assert client.get("/api/v1/my/petitions").status_code == 401
 
 
-def test_the_holder_pauses_asks_for_more_time_and_resumes(client, world, db, clock):
-    petition = submit(world, clock, date(2026, 3, 2))
-    accept(world, clock, petition, date(2026, 3, 3))
-    assign(world, petition)
-    url = f"/api/v1/petitions/{petition.id}"
-    official, leader = token_for(client, world.official), token_for(client, world.leader)
+def test_the_holder_pauses_asks_for_more_time_and_resumes(client, held):
+    url, official, leader = held
     extension = client.post(url + "/extension", headers=bearer(official),
                             json={"reason": "Chờ kết quả đo đạc của Sở Tài nguyên"})
     assert extension.status_code == 200, extension.get_json()
