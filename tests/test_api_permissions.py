@@ -25,7 +25,7 @@ def _session_plan(w):
 # API endpoint: (its web twin in the matrix, method, path, JSON body).
 TWINS = {
     "api.staff_petitions": ("staff.petitions", "GET", lambda w, p: "petitions", None),
-    "api.staff_petition": ("staff.petition", "GET", lambda w, p: f"petitions/{p.id}", None),
+    "api.petition staff": ("staff.petition", "GET", lambda w, p: f"petitions/{p.id}", None),
     "api.acknowledge": ("staff.accept", "POST", lambda w, p: f"petitions/{p.id}/acknowledge",
                         lambda w: {}),
     "api.reject": ("staff.reject", "POST", lambda w, p: f"petitions/{p.id}/reject",

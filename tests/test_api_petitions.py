@@ -299,3 +299,16 @@ def test_the_holder_pauses_asks_for_more_time_and_resumes(client, held):
     resumed = client.post(url + "/resume", headers=bearer(official))
     assert resumed.get_json()["status"]["code"] == "in_progress"
     assert [e["type"] for e in resumed.get_json()["history"]][-2:] == ["paused", "resumed"]
+
+
+def test_one_path_reads_a_code_for_anyone_and_a_number_for_staff(client, world, clock):
+    petition = submit(world, clock, date(2026, 3, 2))
+    official = token_for(client, world.official)
+    by_number = client.get(f"/api/v1/petitions/{petition.id}", headers=bearer(official))
+    assert by_number.get_json()["id"] == petition.id and "actions" in by_number.get_json()
+    assert client.get(f"/api/v1/petitions/{petition.id}").status_code == 401
+    for number in ("0", "99999999999999999999"):
+        assert client.get(f"/api/v1/petitions/{number}",
+                          headers=bearer(official)).status_code == 404
+    by_code = client.get(f"/api/v1/petitions/{petition.tracking_code}").get_json()
+    assert "id" not in by_code and "actions" not in by_code

@@ -395,7 +395,7 @@ MATRIX = {
     # The matrix posts forms; the API reads JSON and names the body as wrong.
     "api.submit": ("POST", lambda w, p: "/api/v1/petitions", lambda w: {}, everyone(400),
                    "received"),
-    "api.track": ("GET", lambda w, p: f"/api/v1/petitions/{p.tracking_code}", None,
+    "api.petition": ("GET", lambda w, p: f"/api/v1/petitions/{p.tracking_code}", None,
                   everyone(200), "received"),
     "api.rate": ("POST", lambda w, p: f"/api/v1/petitions/{p.tracking_code}/rating",
                  lambda w: {}, everyone(400), "answered"),
@@ -409,7 +409,7 @@ MATRIX = {
                        None if method == "GET" else (lambda w: {}), everyone(401), state)
        for name, method, tail, state in (
            ("staff_petitions", "GET", "petitions", "received"),
-           ("staff_petition", "GET", "petitions/{p.id}", "received"),
+           ("petition staff", "GET", "petitions/{p.id}", "received"),
            ("holders", "GET", "petitions/{p.id}/holders", "accepted"),
            ("acknowledge", "POST", "petitions/{p.id}/acknowledge", "received"),
            ("reject", "POST", "petitions/{p.id}/reject", "received"),

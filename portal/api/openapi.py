@@ -147,10 +147,15 @@ PATHS = {
                                   {"type": "string", "enum": ["newest", "deadline"]}), *PAGE],
                    ok=_json(_ref("Collection"))),
     },
-    "/petitions/{code}": {
-        "get": _op("Theo dõi phản ánh bằng mã", "Trạng thái, các mốc, hạn, người chịu "
-                   "trách nhiệm, câu trả lời đã công bố, lịch sử.", tag="Người dân",
-                   params=[CODE], ok=_json(_ref("PetitionForSender"))),
+    "/petitions/{ref}": {
+        "get": _op("Theo dõi phản ánh bằng mã; cán bộ xem chi tiết bằng số",
+                   "Mã theo dõi (ai giữ mã đều xem được): trạng thái, các mốc, hạn, người "
+                   "chịu trách nhiệm, câu trả lời đã công bố, lịch sử. Số của phản ánh (cần "
+                   "mã truy cập của cán bộ): thông tin như trang cán bộ, kể cả `actions`.",
+                   tag="Người dân", params=[{**CODE, "name": "ref", "description":
+                                             "Mã theo dõi (KN-26-7F3K-9QXM) hoặc số phản "
+                                             "ánh."}],
+                   ok=_json({"oneOf": [_ref("PetitionForSender"), _ref("PetitionForStaff")]})),
     },
     "/petitions/{code}/rating": {
         "post": _op("Đánh giá câu trả lời", "Hài lòng: phản ánh kết thúc. Chưa hài lòng "
@@ -159,10 +164,6 @@ PATHS = {
                     body=_body({"satisfied": {"type": "boolean"}, "comment": TEXT},
                                ["satisfied"]),
                     ok=_json(_ref("PetitionForSender"))),
-    },
-    "/petitions/{petition_id}": {
-        "get": _op("Chi tiết phản ánh cho cán bộ", tag="Xử lý phản ánh", staff=True,
-                   params=[_path_id("petition_id")], ok=_json(_ref("PetitionForStaff"))),
     },
     "/petitions/{petition_id}/holders": {
         "get": _op("Cơ quan, cán bộ có thể nhận phản ánh", tag="Xử lý phản ánh", staff=True,
@@ -287,6 +288,11 @@ PATHS = {
         "get": _op("Tài liệu này", tag="Danh mục"),
     },
 }
+
+# By number the same path is the staff view: a token is optional here.
+PATHS["/petitions/{ref}"]["get"]["responses"].update(
+    {status: STAFF_ERRORS[status] for status in ("401", "403")})
+PATHS["/petitions/{ref}"]["get"]["security"] = [{}, {"bearer": []}]
 
 SCHEMAS = {
     "Error": {"type": "object", "required": ["error"], "properties": {"error": {

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 
 from portal.answers import services as answers
 from portal.answers.forms import RatingForm
-from portal.api import shapes
+from portal.api import shapes, staff_petitions
 from portal.api.auth import caller, require_caller
 from portal.api.inputs import (
     api_form,
@@ -137,11 +137,21 @@ def _by_code(code: str) -> Petition:
     return petition
 
 
-@bp.route("/petitions/<code>")
-@limiter.limit(lambda: current_app.config["RATE_LIMIT_TRACK"])
-def track(code: str):
-    """The tracking page's facts, for whoever holds the code."""
-    return shapes.petition_for_sender(_by_code(code), caller())
+def _is_number(ref: str) -> bool:
+    return ref.isascii() and ref.isdecimal()
+
+
+@bp.route("/petitions/<ref>")
+@limiter.limit(lambda: current_app.config["RATE_LIMIT_TRACK"],
+               exempt_when=lambda: _is_number((request.view_args or {}).get("ref", "")))
+def petition(ref: str):
+    """By tracking code: the tracking page's facts, for whoever holds the
+    code (rate-limited: codes must not be guessed). By number: the staff
+    view, for a staff token. One path, because OpenAPI allows one template
+    per place."""
+    if _is_number(ref):
+        return staff_petitions.detail(int(ref))
+    return shapes.petition_for_sender(_by_code(ref), caller())
 
 
 @bp.route("/my/petitions")

@@ -108,7 +108,7 @@ def petition_of_sender(petition: Petition) -> dict:
         "tracking_code": petition.tracking_code,
         **_common(petition),
         "answer_by": day(petition.due_on),
-        "url": url_for("api.track", code=petition.tracking_code, _external=True),
+        "url": url_for("api.petition", ref=petition.tracking_code, _external=True),
     }
 
 
@@ -121,7 +121,7 @@ def petition_in_list(petition: Petition, today) -> dict:
         "deadline_on": day(petition.deadline_on),
         "deadline_state": state.value if state else None,
         "responsible": _responsible(petition),
-        "url": url_for("api.staff_petition", petition_id=petition.id, _external=True),
+        "url": url_for("api.petition", ref=str(petition.id), _external=True),
     }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import request
+from flask import abort, request
 from flask_babel import gettext as _
 
 from portal import clock
@@ -42,6 +42,7 @@ from portal.petitions.models import Category, DeadlineState, PetitionKind, Petit
 from portal.security import token_only
 from portal.units import queries as unit_queries
 
+ID_MAX = 2_147_483_647
 PETITION = "/petitions/<int(max=2147483647):petition_id>"
 
 
@@ -91,9 +92,12 @@ def staff_petitions():
             "meta": {"total": found.total, "page": page, "per_page": per_page}}
 
 
-@bp.route(PETITION)
-def staff_petition(petition_id: int):
+def detail(petition_id: int):
+    """The staff page's facts (served at /petitions/<number>, see
+    petitions.petition)."""
     user = require_staff()
+    if petition_id > ID_MAX:
+        abort(404)
     return shapes.petition_for_staff(access_petition(user, petition_id), user)
 
 
