@@ -65,7 +65,7 @@ def test_fuzzing_the_api_finds_no_server_error(app, world, path, method, mode):
     app.config["RATELIMIT_ENABLED"] = False
 
     @given(operation.as_strategy(generation_mode=mode))
-    @settings(max_examples=30, deadline=None, database=None,
+    @settings(max_examples=20, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     def no_server_error(case):
         for headers in ({}, {"Authorization": f"Bearer {token}"}):

@@ -312,3 +312,12 @@ def test_one_path_reads_a_code_for_anyone_and_a_number_for_staff(client, world, 
                           headers=bearer(official)).status_code == 404
     by_code = client.get(f"/api/v1/petitions/{petition.tracking_code}").get_json()
     assert "id" not in by_code and "actions" not in by_code
+
+
+def test_a_nul_character_is_refused_by_name_not_passed_to_the_database(client, world):
+    # PostgreSQL refuses NUL in any text it compares; the API answers first.
+    searched = client.get("/api/v1/search", query_string={"q": "đèn", "unit": "00\x0070"})
+    assert searched.status_code == 400 and "unit" in searched.get_json()["error"]["fields"]
+    sent = send(client, category="chieu\x00sang")
+    assert sent.status_code == 400 and "category" in sent.get_json()["error"]["fields"]
+    assert client.get("/api/v1/units", query_string={"parent": "0\x001"}).status_code == 400

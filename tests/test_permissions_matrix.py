@@ -466,7 +466,15 @@ MATRIX = {
                                          "received"),
 }
 
-CASES = [(endpoint, persona) for endpoint in MATRIX for persona in PERSONAS]
+def _cookie_refused(endpoint: str) -> bool:
+    """An API route that takes only a bearer token: every signed-in persona's
+    cookie is the same nobody there, so one signed-in persona stands for all
+    (test_api_permissions checks each persona's token)."""
+    return endpoint.startswith("api.") and MATRIX[endpoint][3] == everyone(401)
+
+
+CASES = [(endpoint, persona) for endpoint in MATRIX for persona in PERSONAS
+         if not _cookie_refused(endpoint) or persona in ("anonymous", "leader")]
 
 
 def test_every_route_is_in_the_matrix(app):

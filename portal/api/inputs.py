@@ -18,15 +18,44 @@ from portal.errors import DomainError, InvalidInput
 MAX_PAGE = 100_000
 
 
+NUL = "\x00"
+
+
+def _nul_in(value) -> bool:
+    if isinstance(value, str):
+        return NUL in value
+    if isinstance(value, dict):
+        return any(_nul_in(k) or _nul_in(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_nul_in(v) for v in value)
+    return False
+
+
+def _control_character() -> list[str]:
+    return [_("Nội dung có ký tự điều khiển không hợp lệ, vui lòng xoá.")]
+
+
+def refuse_nul_in_url() -> None:
+    """before_request of the API: a NUL character is never part of a code or
+    a search, and PostgreSQL refuses it in any text it compares."""
+    named = {**(request.view_args or {}), **request.args}
+    bad = {name: _control_character() for name, value in named.items()
+           if isinstance(value, str) and NUL in value}
+    stop_on(bad)
+
+
 def json_object(*, optional: bool = False) -> dict:
     """The request's JSON body, which must be an object (``optional``: or
-    nothing at all)."""
+    nothing at all), without NUL characters anywhere in it."""
     if optional and not request.get_data():
         return {}
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         raise InvalidInput({"body": [_("Cần nội dung JSON dạng đối tượng, "
                                         "với Content-Type: application/json.")]})
+    bad = {str(key)[:40]: _control_character() for key, value in body.items()
+           if _nul_in(key) or _nul_in(value)}
+    stop_on(bad)
     return body
 
 

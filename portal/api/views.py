@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from portal import clock
+from portal.api.inputs import refuse_nul_in_url
 from portal.calendar import MAX_DAYS, DayUnit, explain
 from portal.deadlines.services import load_calendar
 from portal.errors import error_response
@@ -22,6 +23,7 @@ from portal.units import queries as unit_queries
 from portal.units.models import Unit
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+bp.before_request(refuse_nul_in_url)
 
 MAX_PER_PAGE = 500
 MAX_SEARCH_PAGE = 100  # Whoosh ranks page × per_page hits

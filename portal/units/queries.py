@@ -19,6 +19,8 @@ def provinces() -> list[Unit]:
 
 
 def unit_by_code(code: str) -> Unit | None:
+    if "\x00" in code:  # typed by nobody; PostgreSQL refuses it in a comparison
+        return None
     return db.session.scalar(sa.select(Unit).where(Unit.code == code))
 
 
