@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import cache
+
+from flask import current_app
 
 from portal.accounts.models import Role, RoleGrant, User
 from portal.accounts.services import hash_password
@@ -15,6 +18,13 @@ from portal.petitions.models import Category, Petition, PetitionKind
 from portal.units.models import Office, Unit, UnitKind
 
 PASSWORD = "mat-khau-thu-nghiem"
+
+
+@cache
+def _password_hash(method: str) -> str:
+    # Every test account shares one password: hash it once per method, not
+    # once per account (seven accounts a world, thousands of worlds).
+    return hash_password(PASSWORD)
 _sequence = itertools.count(1)
 
 
@@ -62,7 +72,7 @@ def user(*, role: Role | None = Role.RESIDENT, unit_scope: Unit | None = None,
          office_scope: Office | None = None, **overrides) -> User:
     n = next(_sequence)
     values = {"email": f"user{n}@example.com", "full_name": f"Người dùng {n}",
-              "password_hash": hash_password(PASSWORD)}
+              "password_hash": _password_hash(current_app.config["PASSWORD_HASH_METHOD"])}
     values.update(overrides)
     record = User(**values)
     if role is not None:

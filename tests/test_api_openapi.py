@@ -14,6 +14,7 @@ from schemathesis import GenerationMode
 from portal.api import tokens
 from portal.api.openapi import PATHS
 from portal.extensions import db
+from tests.conftest import postgres_url
 
 METHODS = {"get", "post", "put", "patch", "delete"}
 
@@ -54,10 +55,12 @@ OPERATIONS = [(path, method, mode) for path, item in PATHS.items() for method, o
 
 @pytest.mark.parametrize(("path", "method", "mode"), OPERATIONS,
                          ids=[f"{m.upper()} {p} {mode.value}" for p, m, mode in OPERATIONS])
-def test_fuzzing_the_api_finds_no_server_error(app, world, path, method, mode):
+def test_fuzzing_the_api_finds_no_server_error(app, backend, world, path, method, mode):
     """Generated requests, valid by the document and deliberately invalid,
     sent as nobody and as a leader (whose token reaches the deepest checks):
     whatever comes in, the answer is JSON and never a 5xx."""
+    if backend == "sqlite" and postgres_url():
+        pytest.skip("fuzzed on PostgreSQL, the stricter of the two (NUL, integer range)")
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     operation = schema[path][method]
     token, _record = tokens.issue(world.leader)
