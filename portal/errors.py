@@ -114,9 +114,14 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
+def default_message(status: int) -> str:
+    """What people read for an HTTP status when nothing more precise is said."""
+    return str(_MESSAGES.get(status, _MESSAGES[400]))
+
+
 def error_response(status: int, *, message: str | None = None, code: str | None = None,
                    fields: dict | None = None):
-    message = message or str(_MESSAGES.get(status, _MESSAGES[400]))
+    message = message or default_message(status)
     code = code or _CODES.get(status, "error")
     if wants_json():
         body = {"error": {"code": code, "message": message, "fields": fields or {}}}

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from portal.accounts.models import User
 from portal.api.auth import require_staff
 from portal.api.inputs import json_object
 from portal.api.staff_petitions import PETITION, act, optional_body
 from portal.api.views import bp
 from portal.errors import InvalidInput, RuleViolation
-from portal.extensions import db
 from portal.handling import services as handling
 from portal.handling.forms import AssignForm, DecisionForm, NoteForm, ReasonForm, TransferForm
 from portal.permissions import (
@@ -25,7 +23,6 @@ from portal.permissions import (
     require,
 )
 from portal.security import token_only
-from portal.units.models import Office
 
 
 @bp.route(PETITION + "/holders")
@@ -52,11 +49,6 @@ def _holder_body() -> dict:
     return {**body, "official_id": f"{office_id}:{official_id}"}
 
 
-def _holder(form) -> tuple[Office | None, User | None]:
-    office_id, official_id = form.chosen()
-    return db.session.get(Office, office_id), db.session.get(User, official_id)
-
-
 def _holder_choices(petition) -> dict:
     return {"grants": handling.holder_grants(petition)}
 
@@ -65,7 +57,7 @@ def _holder_choices(petition) -> dict:
 @token_only
 def assign(petition_id: int):
     def run(user, petition, form):
-        office, official = _holder(form)
+        office, official = handling.holder_from(form.chosen())
         handling.assign_petition(petition, office=office, assignee=official, actor=user,
                                  note=form.note.data)
 
@@ -78,7 +70,7 @@ def assign(petition_id: int):
 @token_only
 def transfer(petition_id: int):
     def run(user, petition, form):
-        office, official = _holder(form)
+        office, official = handling.holder_from(form.chosen())
         handling.transfer_petition(petition, office=office, assignee=official, actor=user,
                                    reason=form.reason.data)
 

@@ -58,8 +58,7 @@ def _category_id(body: dict, errors: dict) -> dict:
     code = body.get("category")
     if not isinstance(code, str) or not code:
         return body
-    found = db.session.scalar(db.select(Category).where(Category.code == code,
-                                                        Category.is_active.is_(True)))
+    found = queries.category_by_code(code, active=True)
     if found is None:
         errors["category"] = [_("Không có lĩnh vực mã '%(code)s'. Xem /api/v1/categories.",
                                 code=code[:40])]

@@ -202,7 +202,7 @@ def _raised_choices(record, body: dict) -> dict:
         body["official_id"] = f"{office_id}:{official_id}"
     code = body.get("category")
     if isinstance(code, str):
-        found = next((c for c in petition_queries.active_categories() if c.code == code), None)
+        found = petition_queries.category_by_code(code, active=True)
         body["category"] = str(found.id) if found else f"unknown:{code[:40]}"
     return {"categories": petition_queries.active_categories(),
             "grants": holder_grants_for_unit(record.unit)}

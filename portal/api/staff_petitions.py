@@ -38,7 +38,7 @@ from portal.permissions import (
 from portal.petitions import queries, services
 from portal.petitions.forms import AcceptForm, MergeForm, RejectForm
 from portal.petitions.merging import merge_into
-from portal.petitions.models import Category, DeadlineState, PetitionKind, PetitionStatus
+from portal.petitions.models import DeadlineState, PetitionKind, PetitionStatus
 from portal.security import token_only
 from portal.units import queries as unit_queries
 
@@ -59,7 +59,7 @@ def _list_filters(user, errors: dict) -> queries.StaffFilters:
         errors["sort"] = [_("Chỉ nhận: %(values)s.", values="newest, deadline")]
     code = request.args.get("category", "")
     if code:
-        category = db.session.scalar(db.select(Category).where(Category.code == code))
+        category = queries.category_by_code(code)
         if category is None:
             errors["category"] = [_("Không có lĩnh vực mã '%(code)s'.", code=code[:40])]
         else:
@@ -154,18 +154,20 @@ def answer(petition_id: int):
     sent to a leader where the commune requires approval."""
     def read() -> dict:
         body = json_object()
-        if not isinstance(body.get("submit", True), bool):
+        submit = body.get("submit", True)
+        if not isinstance(submit, bool):
             raise InvalidInput({"submit": [_("Cần true hoặc false.")]})
-        return body
+        # The page's form knows which button was pressed as ``action``.
+        return {**body, "action": "submit" if submit else "save"}
 
     def run(user, petition, form):
-        if json_object().get("submit", True):
+        if form.action.data == "submit":
             answers.submit_answer(petition, actor=user, body=form.body.data)
         else:
             answers.save_draft(petition, actor=user, body=form.body.data)
 
     return act(petition_id, allowed=can_work_on, form_class=AnswerForm,
-               names={"body": "body"}, run=run, read=read)
+               names={"body": "body", "action": "action"}, run=run, read=read)
 
 
 @bp.route(PETITION + "/answer/approve", methods=["POST"])

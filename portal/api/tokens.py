@@ -4,7 +4,6 @@ expiring, revocable, sent as ``Authorization: Bearer <token>``."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import datetime, timedelta
 
@@ -16,6 +15,7 @@ from portal import clock
 from portal.accounts.models import User
 from portal.database import UTCDateTime
 from portal.extensions import db
+from portal.security import secret_digest
 
 LIFETIME = timedelta(days=30)
 
@@ -34,15 +34,11 @@ class ApiToken(db.Model):
     user: Mapped[User] = relationship()
 
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def issue(user: User) -> tuple[str, ApiToken]:
     """A new token for ``user``: the clear text is returned once, never stored."""
     token = secrets.token_urlsafe(32)
     now = clock.now()
-    record = ApiToken(user=user, token_hash=_digest(token), created_at=now,
+    record = ApiToken(user=user, token_hash=secret_digest(token), created_at=now,
                       expires_at=now + LIFETIME)
     db.session.add(record)
     db.session.flush()
@@ -56,7 +52,7 @@ def presented() -> ApiToken | None:
     if scheme.lower() != "bearer" or not token.strip():
         return None
     record = db.session.scalar(sa.select(ApiToken).where(
-        ApiToken.token_hash == _digest(token.strip())))
+        ApiToken.token_hash == secret_digest(token.strip())))
     if record is None or record.revoked_at is not None or record.expires_at <= clock.now():
         return None
     if not record.user.is_active:

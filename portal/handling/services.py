@@ -48,6 +48,14 @@ def holder_grants_for_unit(unit: Unit) -> list[RoleGrant]:
     ).unique())
 
 
+def holder_from(chosen: tuple[int, int] | None) -> tuple[Office | None, User | None]:
+    """The office and official picked as ``(office id, user id)``; whether
+    they may hold the petition is checked when it is assigned."""
+    if chosen is None:
+        raise RuleViolation(_("Vui lòng chọn cán bộ chịu trách nhiệm."), field="holder")
+    return db.session.get(Office, chosen[0]), db.session.get(User, chosen[1])
+
+
 def _check_holder(office: Office | None, assignee: User | None) -> None:
     if office is None or assignee is None:
         raise RuleViolation(_("Vui lòng chọn cơ quan và cán bộ chịu trách nhiệm."), field="holder")

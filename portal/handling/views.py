@@ -7,7 +7,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import clock
-from portal.accounts.models import User
 from portal.errors import RuleViolation
 from portal.extensions import db
 from portal.handling import queries, services
@@ -23,7 +22,6 @@ from portal.permissions import (
     staff_area_guard,
 )
 from portal.petitions.staff_page import perform
-from portal.units.models import Office
 
 bp = Blueprint("handling", __name__, url_prefix="/staff")
 bp.before_request(staff_area_guard)
@@ -31,17 +29,10 @@ bp.before_request(staff_area_guard)
 PETITION = "/petitions/<int(max=2147483647):petition_id>"
 
 
-def _holder(form) -> tuple[Office | None, User | None]:
-    chosen = form.chosen()
-    if chosen is None:
-        raise RuleViolation(_("Vui lòng chọn cán bộ chịu trách nhiệm."), field="holder")
-    return db.session.get(Office, chosen[0]), db.session.get(User, chosen[1])
-
-
 @bp.route(PETITION + "/assign", methods=["POST"])
 def assign(petition_id: int):
     def run(petition, form):
-        office, assignee = _holder(form)
+        office, assignee = services.holder_from(form.chosen())
         services.assign_petition(petition, office=office, assignee=assignee, actor=current_user,
                                  note=form.note.data)
 
@@ -53,7 +44,7 @@ def assign(petition_id: int):
 @bp.route(PETITION + "/transfer", methods=["POST"])
 def transfer(petition_id: int):
     def run(petition, form):
-        office, assignee = _holder(form)
+        office, assignee = services.holder_from(form.chosen())
         services.transfer_petition(petition, office=office, assignee=assignee,
                                    actor=current_user, reason=form.reason.data)
 

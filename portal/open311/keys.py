@@ -4,7 +4,6 @@ admin can see which programs still call."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 
 import sqlalchemy as sa
@@ -16,14 +15,11 @@ from portal.errors import RuleViolation
 from portal.extensions import db
 from portal.open311.models import Open311Client
 from portal.petitions.models import Petition
+from portal.security import secret_digest
 
 NAME_MAX = 120
 # Recognisable in a leaked log or repository, so it can be found and revoked.
 PREFIX = "o311_"
-
-
-def digest(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def issue_key(name: str, *, actor: User | None) -> tuple[str, Open311Client]:
@@ -37,7 +33,7 @@ def issue_key(name: str, *, actor: User | None) -> tuple[str, Open311Client]:
         raise RuleViolation(_("Nội dung có ký tự điều khiển không hợp lệ, vui lòng xoá."),
                             field="name")
     key = PREFIX + secrets.token_urlsafe(32)
-    client = Open311Client(name=name, key_hash=digest(key), created_at=clock.now(),
+    client = Open311Client(name=name, key_hash=secret_digest(key), created_at=clock.now(),
                            created_by=actor)
     db.session.add(client)
     db.session.flush()
@@ -59,7 +55,7 @@ def authenticate(key: str | None) -> Open311Client | None:
     if not key:
         return None
     client = db.session.scalar(sa.select(Open311Client).where(
-        Open311Client.key_hash == digest(key.strip())))
+        Open311Client.key_hash == secret_digest(key.strip())))
     if client is None or not client.is_active:
         return None
     client.last_used_at = clock.now()

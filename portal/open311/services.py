@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from portal.errors import RuleViolation
 from portal.extensions import db
 from portal.open311.models import Open311Client
 from portal.open311.params import NewRequest
-from portal.petitions.models import Category, Channel, Petition
+from portal.petitions.models import Channel, Petition
+from portal.petitions.queries import category_by_code
 from portal.petitions.services import PetitionDraft, submit_petition
 from portal.units.addresses import commune_from_address
 from portal.units.models import COMMUNE_KINDS, Unit
@@ -34,10 +34,6 @@ def title_from(description: str) -> str:
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:-") + "…"
-
-
-def category_by_code(code: str) -> Category | None:
-    return db.session.scalar(sa.select(Category).where(Category.code == code))
 
 
 def _commune(new: NewRequest) -> Unit:

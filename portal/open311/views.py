@@ -21,28 +21,23 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed, NotFound
 
-from portal.errors import DomainError, RuleViolation
+from portal.errors import DomainError, RuleViolation, default_message
 from portal.extensions import db, limiter
 from portal.open311 import fields, formats, keys, params, queries, services
 from portal.open311.formats import FORMATS, JSON, XML
 from portal.open311.models import Open311Client
-from portal.petitions.queries import active_categories
-from portal.security import token_only
+from portal.petitions.queries import active_categories, category_by_code
+from portal.security import secret_digest, token_only
 
 bp = Blueprint("open311", __name__, url_prefix="/open311")
 
 FORMAT = "<any(json, xml):fmt>"
 
+# Where Open311 says it its own way; every other status reads as on the site.
 _MESSAGES = {
     400: _l("Tham số không hợp lệ."),
     403: _l("Cần api_key hợp lệ."),
-    404: _l("Trang hoặc hồ sơ bạn tìm không tồn tại, hoặc bạn không có quyền xem."),
-    405: _l("Thao tác này không được hỗ trợ tại địa chỉ này."),
     409: _l("Hồ sơ vừa được cập nhật cùng lúc; chưa lưu gì, vui lòng gửi lại."),
-    413: _l("Nội dung gửi lên vượt quá dung lượng cho phép."),
-    429: _l("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút."),
-    500: _l("Hệ thống gặp sự cố khi xử lý yêu cầu. Nội dung chưa được lưu; vui lòng thử lại."),
-    503: _l("Hệ thống đang bận. Vui lòng thử lại sau giây lát; nội dung chưa được lưu."),
 }
 # Where each rule of the petition services reads its value, as Open311 names it.
 _PARAMETERS = {
@@ -104,7 +99,8 @@ def localised(view):
 
 
 def _error(status: int, description: str | None = None):
-    return formats.errors(status, description or str(_MESSAGES.get(status, _MESSAGES[400])),
+    fallback = _MESSAGES[status] if status in _MESSAGES else default_message(status)
+    return formats.errors(status, description or str(fallback),
                           _format())
 
 
@@ -123,7 +119,7 @@ def _client(*, required: bool) -> Open311Client | None:
 def _limit_key() -> str:
     # Per key: one program relays many residents from one address.
     key = _form_value("api_key")
-    return "open311:" + keys.digest(key) if key else get_remote_address()
+    return "open311:" + secret_digest(key) if key else get_remote_address()
 
 
 def _commit_if(client: Open311Client | None) -> None:
@@ -146,7 +142,7 @@ def services_list(fmt: str):
 @bp.route(f"/v2/services/<service_code>.{FORMAT}")
 @localised
 def service_definition(service_code: str, fmt: str):
-    category = services.category_by_code(service_code)
+    category = category_by_code(service_code)
     if category is None or not category.is_active:
         abort(404, description=_("Không có lĩnh vực mã '%(code)s'.", code=service_code[:40]))
     return formats.render(fields.service_definition(category), fmt, root="service_definition")

@@ -104,6 +104,15 @@ def public_history(petition: Petition) -> list[PetitionEvent]:
     return [event for event in petition.events if event.is_public]
 
 
+def category_by_code(code: str, *, active: bool = False) -> Category | None:
+    """A category as programs name it (its code); ``active``: only one that
+    still takes new petitions."""
+    query = sa.select(Category).where(Category.code == code)
+    if active:
+        query = query.where(Category.is_active.is_(True))
+    return db.session.scalar(query)
+
+
 def active_categories() -> list[Category]:
     return list(
         db.session.scalars(
