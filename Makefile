@@ -58,8 +58,10 @@ serve: $(VENV)/.runtime translations
 	PORTAL_ENV=production $(FLASK) db upgrade
 	PORTAL_ENV=production $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 
+# One pytest worker per core, at most four (TEST_WORKERS=0 runs in one process).
+TEST_WORKERS ?= auto --maxprocesses=4
 test: $(VENV)/.dev translations
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev translations
 	$(BIN)/python bench/pages.py --petitions 5000 --runs 100

@@ -26,27 +26,22 @@ machines, not milliseconds.
 from __future__ import annotations
 
 import argparse
-import http.client
-import os
 import random
 import re
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import corpus, fts5_baseline, quality, seeding  # noqa: E402
+from bench.server import Server  # noqa: E402
 
 _WORD = re.compile(r"\w+")
 
@@ -163,61 +158,6 @@ def seed_and_index(app, n: int, seed: int, procs: int, samples: list, sample_key
     return figures
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """gunicorn serving the benchmark database, production settings."""
-
-    def __init__(self, folder: Path, workers: int):
-        self.port = _free_port()
-        env = {**os.environ, "PORTAL_ENV": "production", "SECRET_KEY": "b" * 64,
-               "DATABASE_URL": f"sqlite:///{folder}/bench.db",
-               "SEARCH_INDEX_DIR": str(folder / "index"), "OUTBOX_DIR": str(folder / "outbox"),
-               "RATELIMIT_ENABLED": "0", "SESSION_COOKIE_SECURE": "0"}
-        self.process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
-            [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind",
-             f"127.0.0.1:{self.port}", "--log-level", "warning", "wsgi:app"],
-            cwd=ROOT, env=env)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if self.get("/healthz")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("gunicorn did not start")
-
-    def get(self, path: str, params: dict | None = None) -> tuple[int, bytes]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        try:
-            connection.request("GET", path + ("?" + urlencode(params) if params else ""))
-            response = connection.getresponse()
-            return response.status, response.read()
-        finally:
-            connection.close()
-
-    def worker_memory_mb(self) -> list[tuple[float, float]]:
-        """(own memory, mapped index files) resident per worker: Whoosh maps
-        its files, and those pages are the shared page cache."""
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        sizes = []
-        for pid in children.read_text().split():
-            fields = dict(line.split(":", 1) for line in
-                          Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
-            sizes.append(tuple(int(fields[name].split()[0]) / 1024
-                               for name in ("RssAnon", "RssFile")))
-        return sizes
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
-
-
 def time_requests(server: Server, cases: list[Case]) -> list[float]:
     times = []
     for case in cases:
@@ -318,7 +258,7 @@ def main() -> None:
         fts5 = fts5_baseline.build(corpus.generate(n, seed=args.seed, with_needles=True),
                                    path=folder / "fts5.sqlite3")
         fts5_build_s = fts5.insert_seconds + fts5.optimize_seconds
-        server = Server(folder, args.workers)
+        server = Server(f"sqlite:///{folder}/bench.db", folder, args.workers)
         try:
             for kind_cases in cases.values():  # every worker warm: searcher open, caches primed
                 time_requests(server, kind_cases[:5])

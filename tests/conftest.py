@@ -4,6 +4,8 @@ Every test that uses the database runs once per backend: ``[sqlite]`` always,
 ``[postgresql]`` when ``TEST_DATABASE_URL`` is set (the run fails if that
 server does not answer; without the variable those tests are skipped with a
 visible reason). The database named there is wiped: use a test database.
+Under pytest-xdist each worker uses its own database, the name with the
+worker's id appended (``test_gw0``, ``test_gw1``), created when missing.
 """
 
 from __future__ import annotations
@@ -86,11 +88,30 @@ def _reset_postgres(url: str) -> None:
     engine.dispose()
 
 
+def _worker_database(url: str) -> str:
+    """Under pytest-xdist (``make test`` runs one worker per core) each worker
+    gets its own database beside the one named, created on first use: the
+    workers wipe tables between tests and must not wipe each other's."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    base = sa.make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.scalar(sa.text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                   {"name": name})
+        if not exists:
+            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def database_url(backend, tmp_path_factory) -> str:
     if backend == "sqlite":
         return f"sqlite:///{tmp_path_factory.mktemp('db') / 'portal.db'}"
-    url = postgres_url()
+    url = _worker_database(postgres_url())
     _reset_postgres(url)
     return url
 

@@ -38,8 +38,12 @@ def _format(year2: str, body: str) -> str:
 
 
 def generate(year: int) -> str:
+    return code_for(year, "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_LENGTH)))
+
+
+def code_for(year: int, random_part: str) -> str:
+    """The code of a year and seven symbols of ``ALPHABET``, check symbol added."""
     year2 = f"{year % 100:02d}"
-    random_part = "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_LENGTH))
     return _format(year2, random_part + _check_symbol(year2 + random_part))
 
 
