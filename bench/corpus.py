@@ -17,11 +17,12 @@ the second vowel ("hoà", "thuỷ") where most people type "hòa", "thủy".
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -204,10 +205,11 @@ def fill(templates: list[Template], rng: random.Random, unit: Unit) -> list[str]
     return [t.text.format_map(values) if t.slots else t.text for t in templates]
 
 
-def _background(rng: random.Random, units: tuple[Unit, ...]) -> tuple[Topic, Unit, str, str, str]:
+def _background(rng: random.Random, units: tuple[Unit, ...],
+                pick: Callable[[float], Unit] | None) -> tuple[Topic, Unit, str, str, str]:
     random_ = rng.random
     topic = _TOPIC_BAG[int(random_() * len(_TOPIC_BAG))]
-    unit = units[int(random_() * len(units))]
+    unit = pick(random_()) if pick else units[int(random_() * len(units))]
     kind = KIND_LETTERS[topic.kinds[int(random_() * len(topic.kinds))]]
     templates = [topic.titles[int(random_() * len(topic.titles))]]
     if random_() < 0.8:
@@ -251,15 +253,32 @@ def retype(text: str, style: str) -> str:
     return text
 
 
+def skewed_picker(seed: int) -> Callable[[float], Unit]:
+    """Communes drawn as people use the portal (``histories.commune_weights``:
+    a few busy wards, many quiet communes; the biggest province about 13%)."""
+    from bench.histories import commune_weights
+
+    codes, cumulative = commune_weights(seed)
+    by_code = {unit.code: unit for unit in UNITS}
+    units = [by_code[code] for code in codes]
+    top = cumulative[-1]
+    return lambda roll: units[bisect.bisect_right(cumulative, roll * top)]
+
+
 def generate(
     n: int, *, seed: int = 2026, province_code: str | None = None, with_needles: bool = False,
-    as_written: bool = False,
+    as_written: bool = False, skewed: bool = False,
 ) -> Iterator[SyntheticPetition]:
     """Yield n petitions with keys 0..n-1 (see the module docstring).
 
     ``as_written`` skips the retyping without diacritics or with moved tones,
-    giving the text the resident meant: relevance audits judge that."""
+    giving the text the resident meant: relevance audits judge that.
+    ``skewed`` draws communes with ``skewed_picker`` instead of uniformly
+    (all of Vietnam only); the text names the commune drawn."""
     units = units_for(province_code)
+    if skewed and province_code:
+        raise ValueError("skewed draws over all communes: no province_code")
+    pick = skewed_picker(seed) if skewed else None
     planted = {}
     if with_needles:
         from bench import quality  # here, not at the top: quality imports this module
@@ -270,7 +289,7 @@ def generate(
     span = (LAST_DAY - FIRST_DAY).days + 1
     for key in range(n):
         # Drawn even where a needle replaces it, so other keys do not shift.
-        topic, unit, kind, title, body = _background(rng, units)
+        topic, unit, kind, title, body = _background(rng, units, pick)
         style = typing_style(random_())
         status_roll, public_roll = random_(), random_()
         submitted_on = FIRST_DAY + timedelta(days=key * span // n)

@@ -62,7 +62,6 @@ from bench.histories import (  # noqa: E402
     FastCalendar,
     Historian,
     Holder,
-    commune_weights,
     custody_rows,
     local_moment,
     received_day,
@@ -203,7 +202,6 @@ class PetitionMaker:
     def __init__(self, n: int, seed: int, refs: dict, historian: Historian,
                  calendar: FastCalendar):
         self.n, self.refs, self.historian, self.calendar = n, refs, historian, calendar
-        self.codes, self.cumulative = commune_weights(seed)
         self.channels = [c for c, _ in CHANNELS]
         self.channel_cumulative = list(_cumulate(w for _, w in CHANNELS))
         self.text_rng = random.Random(f"{seed}/replies")
@@ -213,10 +211,8 @@ class PetitionMaker:
 
     def add(self, p: corpus.SyntheticPetition, rows: Rows) -> None:
         refs, rng = self.refs, self.historian.rng
-        commune = self.codes[bisect.bisect_right(self.cumulative, rng.random() * self.cumulative[-1])]
+        commune = p.commune_code
         needle = p.topic.startswith("needle:")
-        if needle:  # the quality set's petitions keep their place: its queries may name it
-            commune = p.commune_code
         unit_id = refs["units"][commune]
         province_id = refs["parents"][unit_id]
         channel = self.channels[bisect.bisect_right(self.channel_cumulative, rng.random())]
@@ -311,7 +307,7 @@ def load_petitions(n: int, seed: int, refs: dict, historian: Historian,
     maker = PetitionMaker(n, seed, refs, historian, calendar)
     inserts = _inserts()
     # The search quality set's petitions are planted at known keys (bench/quality.py).
-    petitions = corpus.generate(n, seed=seed, with_needles=True)
+    petitions = corpus.generate(n, seed=seed, with_needles=True, skewed=True)
     done = 0
     while chunk := list(islice(petitions, BATCH)):
         rows = Rows()

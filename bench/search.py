@@ -26,6 +26,7 @@ machines, not milliseconds.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import shutil
@@ -40,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import corpus, fts5_baseline, quality, seeding  # noqa: E402
+from bench import corpus, fts5_baseline, generate, quality, seeding  # noqa: E402
 from bench.server import Server  # noqa: E402
 
 _WORD = re.compile(r"\w+")
@@ -108,15 +109,6 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 # --- the portal: database, index, server -----------------------------------
 
-def make_app(folder: Path):
-    from portal import create_app
-
-    return create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.db",
-                       "SEARCH_INDEX_DIR": str(folder / "index"),
-                       "OUTBOX_DIR": str(folder / "outbox"), "RATELIMIT_ENABLED": False,
-                       "SEARCH_APPLY_AFTER_COMMIT": False}, env="test")
-
-
 def _progress(label: str, total: int) -> Callable[[int], None]:
     started = time.perf_counter()
     step = max(total // 10, 1)
@@ -129,33 +121,6 @@ def _progress(label: str, total: int) -> Callable[[int], None]:
             print(f"  {label}: {done['count']:,}/{total:,} ({rate:,.0f}/s)", flush=True)
             done["next"] += step
     return report
-
-
-def seed_and_index(app, n: int, seed: int, procs: int, samples: list, sample_keys: set) -> dict:
-    from portal.demo import run_setup
-    from portal.extensions import db
-    from portal.search import indexer
-
-    def petitions():
-        for p in corpus.generate(n, seed=seed, with_needles=True):
-            if p.key in sample_keys:
-                samples.append(p)
-            yield p
-
-    figures = {}
-    with app.app_context():
-        db.create_all()
-        run_setup()
-        started = time.perf_counter()
-        loaded = _progress("loaded", n)
-        seeding.load(petitions(), progress=lambda count: loaded(count, absolute=True))
-        figures["load_s"] = time.perf_counter() - started
-        started = time.perf_counter()
-        indexer.rebuild(_progress("indexed", n), procs=procs)
-        figures["index_s"] = time.perf_counter() - started
-        directory = indexer.current_dir()
-        figures["index_mb"] = sum(f.stat().st_size for f in directory.iterdir()) / 2**20
-    return figures
 
 
 def time_requests(server: Server, cases: list[Case]) -> list[float]:
@@ -236,29 +201,29 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--reuse", type=Path, metavar="FOLDER",
-                        help="a folder kept by --keep: skip loading and indexing")
+                        help="a folder made by bench/generate.py (or kept by --keep)")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
-    n, rng = args.petitions, random.Random(args.seed)
-    folder = args.reuse or Path(tempfile.mkdtemp(prefix="portal-search-bench-"))
+    folder = (args.reuse or Path(tempfile.mkdtemp(prefix="portal-search-bench-"))).resolve()
     print(f"working in {folder}")
-    samples: list[corpus.SyntheticPetition] = []
+    if args.reuse:
+        summary = generate.read_summary(folder)
+        args.petitions, args.seed = summary["petitions"], summary["seed"]
+    else:
+        summary = generate.generate(args.petitions, args.seed, folder, procs=args.procs)
+    n, rng = args.petitions, random.Random(args.seed)
     sample_keys = set(rng.sample(range(n), min(n, args.queries)))
-    app = make_app(folder)
+    app = generate.make_app(summary["database_url"], folder)
     try:
-        if args.reuse:
-            samples += [p for p in corpus.generate(n, seed=args.seed, with_needles=True)
-                        if p.key in sample_keys]
-            figures = None
-        else:
-            figures = seed_and_index(app, n, args.seed, args.procs, samples, sample_keys)
-        samples.sort(key=lambda p: p.key)
+        samples = [p for p in corpus.generate(n, seed=args.seed, with_needles=True, skewed=True)
+                   if p.key in sample_keys]
         rng.shuffle(samples)
         cases = sample_cases(samples, rng)
         (folder / "fts5.sqlite3").unlink(missing_ok=True)
-        fts5 = fts5_baseline.build(corpus.generate(n, seed=args.seed, with_needles=True),
-                                   path=folder / "fts5.sqlite3")
+        fts5 = fts5_baseline.build(corpus.generate(n, seed=args.seed, with_needles=True,
+                                                   skewed=True), path=folder / "fts5.sqlite3")
         fts5_build_s = fts5.insert_seconds + fts5.optimize_seconds
-        server = Server(f"sqlite:///{folder}/bench.db", folder, args.workers)
+        server = Server(summary["database_url"], folder, args.workers)
         try:
             for kind_cases in cases.values():  # every worker warm: searcher open, caches primed
                 time_requests(server, kind_cases[:5])
@@ -279,7 +244,15 @@ def main() -> None:
         portal_q = portal_quality(app, n)
         fts5_q = fts5_quality(fts5, n)
         fts5.close()
-        _print_report(args, figures, fts5_build_s, base, rows, similar_http, rss, portal_q, fts5_q)
+        _print_report(args, summary, fts5_build_s, base, rows, similar_http, rss, portal_q, fts5_q)
+        if args.json:
+            args.json.write_text(json.dumps({
+                "base": base, "rows": rows, "similar": similar_http, "memory": rss,
+                "fts5_build_s": fts5_build_s, "workers": args.workers, "queries": args.queries,
+                "quality": {name: portal_q[name].__dict__ for name in ("accented", "plain")}
+                | {"near_top1": portal_q["near"].top1},
+                "fts5_quality": {name: fts5_q[name].__dict__ for name in ("accented", "plain")}},
+                default=str))
     finally:
         if args.keep or args.reuse:
             print(f"kept {folder}")
@@ -299,12 +272,14 @@ def _print_report(args, figures, fts5_build_s, base, rows, similar_http, rss, po
     n = args.petitions
     print(f"\n## {n:,} petitions, {args.queries} requests per kind, gunicorn {args.workers} workers, "
           f"SQLite\n")
-    if figures:
-        print(f"- bulk load: {n / figures['load_s']:,.0f} petitions/s")
-        print(f"- index rebuild ({args.procs} processes): {figures['index_s']:.0f} s, "
-              f"{n / figures['index_s']:,.0f} docs/s, {figures['index_mb']:.0f} MiB; "
+    if "index_seconds" in figures:
+        print(f"- generated: {n / figures['load_seconds']:,.0f} petitions/s")
+        print(f"- index rebuild ({figures['index_procs']} processes): "
+              f"{figures['index_seconds']:.0f} s, "
+              f"{figures['index_records'] / figures['index_seconds']:,.0f} records/s, "
+              f"{figures['index_bytes'] / 2**20:.0f} MiB; "
               f"FTS5 on the same corpus: {n / fts5_build_s:,.0f} docs/s "
-              f"({fts5_build_s / figures['index_s'] * 100:.1f}% of the time)")
+              f"({fts5_build_s / figures['index_seconds'] * 100:.1f}% of the time)")
     print("- gunicorn workers' resident memory after the run: "
           + ", ".join(f"{own:.0f} MB own + {mapped:.0f} MB mapped files" for own, mapped in rss)
           + "\n")
