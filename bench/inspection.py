@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT))
 
 import sqlalchemy as sa  # noqa: E402
 
-from bench import generate  # noqa: E402
+from bench import generate, report  # noqa: E402
 from bench.histories import TODAY  # noqa: E402
 from portal import clock  # noqa: E402
 from portal.extensions import db  # noqa: E402
@@ -360,29 +360,7 @@ _RUN = re.compile(r"^### Run of [0-9-]+, ([0-9,]+) petitions$", re.MULTILINE)
 
 
 def write_docs(text: str, n: int) -> None:
-    """Put this run in the section (created at the end of the file the first
-    time), replacing an earlier run of the same N; runs in order of N, other
-    subsections kept after them."""
-    content = DOCS.read_text(encoding="utf-8")
-    start = content.find(f"\n{SECTION}\n")
-    if start < 0:
-        before, section, after = content.rstrip("\n") + "\n\n", INTRO, ""
-    else:
-        following = re.search(r"^## ", content[start + 1 + len(SECTION):], re.MULTILINE)
-        end = start + 1 + len(SECTION) + following.start() if following else len(content)
-        before, section, after = content[:start + 1], content[start + 1:end], content[end:]
-    pieces = re.split(r"(?=^### )", section, flags=re.MULTILINE)
-    intro, runs, others = pieces[0], {}, []
-    for piece in pieces[1:]:
-        match = _RUN.match(piece)
-        if match:
-            runs[int(match.group(1).replace(",", ""))] = piece
-        else:
-            others.append(piece)
-    runs[n] = text
-    parts = [intro, *(runs[key] for key in sorted(runs)), *others]
-    section = "\n".join(part.strip("\n") + "\n" for part in parts)
-    DOCS.write_text(before + section + ("\n" + after if after else ""), encoding="utf-8")
+    report.write(text, n, section=SECTION, intro=INTRO, heading=_RUN)
 
 
 # --- the run ----------------------------------------------------------------
