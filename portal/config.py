@@ -89,6 +89,10 @@ def _base(environ: Mapping[str, str]) -> dict:
         # backend (e.g. redis://) is configured for several workers.
         "RATELIMIT_STORAGE_URI": environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # A moving window: "5 per minute" means any 60 seconds, not 5 before
+        # and 5 after the minute turns (a fixed window lets bursts of twice
+        # the limit through, and made the limit tests fail at a boundary).
+        "RATELIMIT_STRATEGY": "moving-window",
         "RATELIMIT_ENABLED": _flag(environ, "RATELIMIT_ENABLED", True),
         "RATE_LIMIT_SUBMIT": environ.get("RATE_LIMIT_SUBMIT", "5 per minute;40 per day"),
         "RATE_LIMIT_LOGIN": environ.get("RATE_LIMIT_LOGIN", "10 per minute;100 per day"),
