@@ -1,0 +1,665 @@
+"""Petition submission under concurrent load through gunicorn, with a bare
+"hello" of the same app, served by the same workers in the same run, as the
+baseline.
+
+    .venv/bin/python bench/submission.py                    # 100,000 petitions, SQLite
+    .venv/bin/python bench/submission.py \\
+        --database-url postgresql://postgres@127.0.0.1:5432/bench_submission
+    .venv/bin/python bench/submission.py --petitions 5000 --duration 5 --rounds 1 --profile
+
+Target of the performance issue: POST /api/v1/petitions at 300 requests/s or
+more with p95 under 50 ms, with 100,000 petitions already in the database.
+
+1. A fresh database: a SQLite file under a temporary folder, or the
+   PostgreSQL database named by ``--database-url`` (dropped and created
+   again; its name must start with "bench"). Schema by ``db.create_all``,
+   units, categories, deadline rules and calendar by ``run_setup``, then N
+   petitions of ``bench/corpus.py`` in bulk (``bench/seeding.py``).
+2. The search index of those petitions, built as ``flask search rebuild``
+   does: each submission then applies the search log to a full-size index
+   after its response, as in production (an empty index would make Whoosh's
+   segment merges cheaper than they are).
+3. gunicorn, ``--workers`` sync workers (4), production settings with rate
+   limits off (see ``bench/hello_app.py``), on a free loopback port.
+4. For each ``--concurrency``, ``--rounds`` rounds of: ``GET /bench/hello``
+   then ``POST /api/v1/petitions`` (anonymous JSON, a different petition
+   each time: text, kind, category and commune from the corpus), each for
+   ``--warmup`` + ``--duration`` seconds, closed loop (``bench/load.py``).
+   Figures are the median over rounds; ratios are to hello in the same run.
+5. Checks: the database holds exactly the seeded petitions plus one per 201
+   answer, nothing lost or doubled; the search log is applied (rows left
+   when the load stopped, then the index's petition count after
+   ``indexer.apply_pending``). Reports each worker's peak resident memory
+   (VmHWM), and the CPU used by gunicorn, by the load generator and by
+   everything on the machine during each run: on 2 cores they share, the
+   generator's own cost is part of what limits the figures.
+6. ``--profile``: one more submission run on a fresh server, two of whose
+   workers are profiled (``bench/hello_app.py``): pyinstrument's call tree
+   of wall time (waits for locks, the database and the CPU count) and
+   cProfile's CPU time, summarised per submission. Files are kept in the
+   working folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import random
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import sqlalchemy as sa  # noqa: E402
+
+from bench import corpus, generate, load, seeding  # noqa: E402
+from bench.hello_app import HELLO_PATH  # noqa: E402
+
+SUBMIT_PATH = "/api/v1/petitions"
+TARGET_RPS = 300.0
+TARGET_P95_MS = 50.0
+NAMES = ("Nguyễn Thị Lan", "Trần Văn Minh", "Lê Thị Hồng", "Phạm Quốc Huy", "Hoàng Văn Nam",
+         "Vũ Thị Mai", "Đặng Minh Tuấn", "Bùi Thị Thu", "Đỗ Văn Hải", "Ngô Thị Hạnh")
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+# --- the database ------------------------------------------------------------------
+
+def prepare_database(url: str | None, folder: Path) -> str:
+    """A SQLAlchemy URL of an empty database."""
+    if not url:
+        return f"sqlite:///{folder}/bench.db"
+    from portal.config import database_url
+
+    url = database_url(url)
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        raise SystemExit("--database-url: a PostgreSQL URL (SQLite is the default)")
+    # The test suite owns "test"; refuse to drop anything not named for a bench.
+    if not (parsed.database or "").startswith("bench"):
+        raise SystemExit(f"refusing to drop database {parsed.database!r}: use a name starting "
+                         "with 'bench', e.g. bench_submission")
+    engine = sa.create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
+        connection.execute(sa.text(f'CREATE DATABASE "{parsed.database}"'))
+    engine.dispose()
+    return url
+
+
+def make_app(url: str, folder: Path):
+    from portal import create_app
+
+    return create_app({"SQLALCHEMY_DATABASE_URI": url, "SEARCH_INDEX_DIR": str(folder / "index"),
+                       "OUTBOX_DIR": str(folder / "outbox"), "RATELIMIT_ENABLED": False,
+                       "SEARCH_APPLY_AFTER_COMMIT": False}, env="test")
+
+
+def _progress(label: str, total: int):
+    started, step = time.perf_counter(), max(total // 5, 1)
+    state = {"done": 0, "next": step}
+
+    def report(count: int) -> None:
+        state["done"] += count
+        if state["done"] >= state["next"] or state["done"] >= total:
+            rate = state["done"] / max(time.perf_counter() - started, 1e-9)
+            print(f"  {label}: {state['done']:,}/{total:,} ({rate:,.0f}/s)", flush=True)
+            state["next"] += step
+    return report
+
+
+def seed(app, n: int, seed_: int, index_procs: int) -> dict:
+    from portal.demo import run_setup
+    from portal.extensions import db
+    from portal.search import indexer
+
+    figures = {}
+    with app.app_context():
+        db.create_all()
+        run_setup()
+        started = time.perf_counter()
+        loaded = _progress("loaded", n)
+        previous = [0]
+
+        def count(total: int) -> None:
+            loaded(total - previous[0])
+            previous[0] = total
+        seeding.load(corpus.generate(n, seed=seed_), progress=count)
+        if db.engine.dialect.name == "postgresql":
+            # Seeding writes ids itself: move the sequence past them, or the
+            # first submission would take id 1. Fresh statistics, as
+            # autovacuum would give a database that grew to this size.
+            db.session.execute(sa.text("SELECT setval(pg_get_serial_sequence('petitions', 'id'), "
+                                       "(SELECT max(id) FROM petitions))"))
+            db.session.commit()
+            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+                c.execute(sa.text("ANALYZE"))
+        figures["load_s"] = time.perf_counter() - started
+        started = time.perf_counter()
+        indexer.rebuild(_progress("indexed", n), procs=index_procs)
+        figures["index_s"] = time.perf_counter() - started
+    return figures
+
+
+# --- what residents send ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Submissions:
+    """JSON bodies for POST /api/v1/petitions: a different corpus petition
+    for each sequence number, its category and commune codes (both exist
+    after ``run_setup``), and the contact details people leave or not."""
+
+    run: str
+
+    def petition(self, seq: int) -> dict:
+        p = next(corpus.generate(1, seed=f"{self.run}/{seq}"))
+        rng = random.Random(f"{self.run}/{seq}")
+        body = {"title": p.title[:200], "body": p.body, "kind": p.kind,
+                "category": p.category_code, "commune_code": p.commune_code,
+                "is_public": p.is_public, "hide_identity": rng.random() < 0.2}
+        roll = rng.random()
+        if roll < 0.35:
+            body["contact"] = {"name": NAMES[seq % len(NAMES)], "phone": f"09{seq % 10**8:08d}"}
+        elif roll < 0.7:
+            body["contact"] = {"name": NAMES[seq % len(NAMES)],
+                               "email": f"nguoidan{seq}@example.com"}
+        return body
+
+    def __call__(self, seq: int) -> bytes:
+        return json.dumps(self.petition(seq), ensure_ascii=False).encode()
+
+
+# --- the server --------------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _status_fields(pid: int) -> dict[str, str]:
+    text = Path(f"/proc/{pid}/status").read_text()
+    return dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS  # utime, stime
+
+
+class Server:
+    """gunicorn serving ``bench.hello_app:app`` with production settings."""
+
+    def __init__(self, url: str, folder: Path, workers: int, profile: Path | None = None):
+        self.port = _free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "PORTAL_ENV": "production", "SECRET_KEY": "b" * 64,
+               "DATABASE_URL": url, "SEARCH_INDEX_DIR": str(folder / "index"),
+               "OUTBOX_DIR": str(folder / "outbox"), "RATELIMIT_ENABLED": "0",
+               "SESSION_COOKIE_SECURE": "0"}
+        if profile:
+            env["BENCH_PROFILE"] = str(profile)
+        self.process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
+            [sys.executable, "-m", "gunicorn", "-c", "bench/hello_app.py", "--workers", str(workers),
+             "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", "bench.hello_app:app"],
+            cwd=ROOT, env=env)
+        self._wait_ready(workers)
+
+    def _wait_ready(self, workers: int) -> None:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                if self._get(HELLO_PATH) == 200 and len(self.workers()) == workers:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def _get(self, path: str) -> int:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            return response.status
+        finally:
+            connection.close()
+
+    def workers(self) -> list[int]:
+        pid = self.process.pid
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+    def cpu_seconds(self) -> dict[int, float]:
+        return {pid: _cpu_seconds(pid) for pid in self.workers()}
+
+    def peak_rss_mb(self) -> dict[int, float]:
+        return {pid: int(_status_fields(pid)["VmHWM"].split()[0]) / 1024 for pid in self.workers()}
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=90)
+
+
+def machine_cpu() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine since boot, all cores."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    total = sum(fields[:8])  # guest time is already inside user
+    return (total - idle) / _CLOCK_TICKS, total / _CLOCK_TICKS
+
+
+def database_backends(url: str) -> list[int]:
+    """PostgreSQL's server processes for the bench database (none for
+    SQLite, which runs inside the workers)."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return []
+    import psycopg
+
+    with psycopg.connect(host=parsed.host, port=parsed.port, user=parsed.username,
+                         password=parsed.password, dbname="postgres") as connection:
+        rows = connection.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s",
+                                  (parsed.database,)).fetchall()
+    return [pid for (pid,) in rows if Path(f"/proc/{pid}").exists()]
+
+
+@dataclass
+class CpuSnapshot:
+    """CPU seconds so far: gunicorn's workers and the database's backends
+    by process, the machine as a whole."""
+
+    workers: dict[int, float]
+    database: dict[int, float]
+    busy: float
+    total: float
+
+    @classmethod
+    def take(cls, server: Server, url: str) -> CpuSnapshot:
+        database = {}
+        for pid in database_backends(url):
+            try:
+                database[pid] = _cpu_seconds(pid)
+            except FileNotFoundError:  # the backend ended meanwhile
+                continue
+        return cls(server.cpu_seconds(), database, *machine_cpu())
+
+    def since(self, before: CpuSnapshot) -> dict:
+        def spent(after: dict, earlier: dict) -> float:
+            # A process born during the run counts from zero.
+            return sum(cpu - earlier.get(pid, 0.0) for pid, cpu in after.items())
+        return {"server_cpu_s": spent(self.workers, before.workers),
+                "database_cpu_s": spent(self.database, before.database),
+                "machine_busy_s": self.busy - before.busy,
+                "machine_total_s": self.total - before.total,
+                "workers_replaced": set(self.workers) != set(before.workers)}
+
+
+# --- the runs ----------------------------------------------------------------------
+
+@dataclass
+class Run:
+    endpoint: str
+    concurrency: int
+    round: int
+    result: load.Result
+    cpu: dict
+
+    def figures(self) -> dict:
+        r, cpu = self.result, self.cpu
+        completed = max(sum(r.statuses.values()), 1)
+        per_request = {f"{who}_cpu_ms_per_request": seconds * 1000 / completed for who, seconds in (
+            ("server", cpu["server_cpu_s"]), ("database", cpu["database_cpu_s"]),
+            ("client", r.client_cpu_s))}
+        other = (cpu["machine_busy_s"] - cpu["server_cpu_s"] - cpu["database_cpu_s"]
+                 - r.client_cpu_s)
+        ceiling = os.cpu_count() * 1000 / max(sum(per_request.values()), 1e-9)
+        return {"endpoint": self.endpoint, "concurrency": self.concurrency, "round": self.round,
+                "cpu_ceiling_req_per_s": ceiling, "ok": r.ok, "req_per_s": r.throughput,
+                "p50_ms": r.percentile(50), "p95_ms": r.percentile(95),
+                "p99_ms": r.percentile(99), "errors": r.errors,
+                "errors_in_window": r.errors_in_window, "statuses": dict(r.statuses),
+                "error_samples": r.error_samples, "completed_whole_run": completed,
+                **per_request, **cpu, "client_cpu_s": r.client_cpu_s,
+                "machine_busy_share": cpu["machine_busy_s"] / max(cpu["machine_total_s"], 1e-9),
+                "other_cpu_s": other,
+                "other_cpu_share": other / max(cpu["machine_total_s"], 1e-9)}
+
+
+def measured(server: Server, url: str, endpoint: str, concurrency: int, round_: int,
+             args) -> Run:
+    if endpoint == "hello":
+        method, path, body, headers = "GET", HELLO_PATH, None, {}
+    else:
+        method, path = "POST", SUBMIT_PATH
+        body = Submissions(f"{args.seed}/c{concurrency}/r{round_}")
+        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    before = CpuSnapshot.take(server, url)
+    result = load.run(server.base_url, method, path, body=body, concurrency=concurrency,
+                      duration=args.duration, warmup=args.warmup, procs=args.client_procs,
+                      headers=headers, label=endpoint)
+    run = Run(endpoint, concurrency, round_, result, CpuSnapshot.take(server, url).since(before))
+    f = run.figures()
+    print(f"  c={concurrency} round {round_} {endpoint}: {f['req_per_s']:,.0f} req/s, "
+          f"p50 {f['p50_ms']:.1f} ms, p95 {f['p95_ms']:.1f} ms, p99 {f['p99_ms']:.1f} ms, "
+          f"errors {f['errors']}; CPU ms/req: gunicorn {f['server_cpu_ms_per_request']:.2f}, "
+          f"database {f['database_cpu_ms_per_request']:.2f}, "
+          f"load generator {f['client_cpu_ms_per_request']:.2f}; "
+          f"other work {f['other_cpu_share']:.0%} of the machine", flush=True)
+    for sample in result.error_samples:
+        print(f"    error {sample}")
+    return run
+
+
+def measure(server: Server, url: str, args) -> list[Run]:
+    runs = []
+    for concurrency in args.concurrency:
+        for round_ in range(1, args.rounds + 1):
+            # Interleaved, so slow phases of the machine hit both endpoints alike.
+            for endpoint in ("hello", "submission"):
+                runs.append(measured(server, url, endpoint, concurrency, round_, args))
+    return runs
+
+
+@dataclass
+class Row:
+    endpoint: str
+    concurrency: int
+    rounds: list[dict] = field(default_factory=list)
+
+    def median(self, key: str) -> float:
+        return statistics.median(r[key] for r in self.rounds)
+
+    def figures(self, hello: Row | None) -> dict:
+        rps = [r["req_per_s"] for r in self.rounds]
+        out = {"endpoint": self.endpoint, "concurrency": self.concurrency,
+               "req_per_s": self.median("req_per_s"), "req_per_s_min": min(rps),
+               "req_per_s_max": max(rps), "p50_ms": self.median("p50_ms"),
+               "p95_ms": self.median("p95_ms"), "p95_ms_worst_round": max(r["p95_ms"] for r in self.rounds),
+               "p99_ms": self.median("p99_ms"), "errors": sum(r["errors"] for r in self.rounds),
+               "server_cpu_ms_per_request": self.median("server_cpu_ms_per_request"),
+               "database_cpu_ms_per_request": self.median("database_cpu_ms_per_request"),
+               "client_cpu_ms_per_request": self.median("client_cpu_ms_per_request"),
+               "machine_busy_share": self.median("machine_busy_share"),
+               "other_cpu_share": self.median("other_cpu_share"),
+               "cpu_ceiling_req_per_s": self.median("cpu_ceiling_req_per_s")}
+        if hello is not None:
+            out["hello_rps_over_rps"] = hello.median("req_per_s") / max(out["req_per_s"], 1e-9)
+            out["p95_over_hello_p95"] = out["p95_ms"] / hello.median("p95_ms")
+            out["server_cpu_over_hello"] = (out["server_cpu_ms_per_request"]
+                                            / hello.median("server_cpu_ms_per_request"))
+            out["target_met"] = (out["req_per_s"] >= TARGET_RPS and out["p95_ms"] < TARGET_P95_MS
+                                 and out["errors"] == 0)
+        return out
+
+
+def summarise(runs: list[Run]) -> list[dict]:
+    rows: dict[tuple[str, int], Row] = {}
+    for run in runs:
+        rows.setdefault((run.endpoint, run.concurrency), Row(run.endpoint, run.concurrency)) \
+            .rounds.append(run.figures())
+    return [row.figures(rows.get(("hello", row.concurrency)) if row.endpoint != "hello" else None)
+            for row in rows.values()]
+
+
+# --- afterwards ----------------------------------------------------------------------
+
+def counts(app) -> tuple[int, int]:
+    """Petitions in the database, and those of them sent through the API."""
+    from portal.extensions import db
+    from portal.petitions.models import Channel, Petition
+
+    with app.app_context():
+        total = db.session.scalar(sa.select(sa.func.count()).select_from(Petition))
+        by_api = db.session.scalar(sa.select(sa.func.count()).where(Petition.channel == Channel.API))
+        db.session.remove()
+    return total, by_api
+
+
+def check(app, seeded: int, created: int, api_before: int = 0) -> dict:
+    """Nothing lost, nothing doubled, and the search log applied."""
+    from portal.extensions import db
+    from portal.petitions.models import Channel, Petition
+    from portal.search import indexer
+    from portal.search.log import pending_count
+
+    with app.app_context():
+        total = db.session.scalar(sa.select(sa.func.count()).select_from(Petition))
+        by_api = db.session.scalar(sa.select(sa.func.count()).where(Petition.channel == Channel.API))
+        directory = indexer.current_dir()
+        pending = pending_count(db.session, indexer.read_applied(directory))
+        db.session.rollback()
+        applied_now = indexer.apply_pending(wait=True)
+        documents = indexer.document_counts().get("petition", 0)
+    return {"petitions": total, "expected": seeded + created, "sent_by_api": by_api,
+            "created_201": created, "log_pending_after_load": pending,
+            "log_applied_by_check": applied_now, "index_petition_documents": documents,
+            "ok": total == seeded + created and by_api == api_before + created
+            and documents == total}
+
+
+def profile(url: str, folder: Path, args) -> dict:
+    """One more submission run with the workers profiled; prints the tops."""
+    target = folder / "profile.txt"
+    server = Server(url, folder, args.workers, profile=target)
+    try:
+        concurrency = max(args.concurrency)
+        print(f"\nprofiling the {args.workers} workers under submission load, c={concurrency}")
+        # A longer warm-up: the profile starts at each worker's 20th request.
+        measured(server, url, "submission", concurrency, 0,
+                 argparse.Namespace(**{**vars(args), "warmup": max(args.warmup, 10.0)}))
+    finally:
+        server.stop()
+    print(f"\nwall-time profile of worker 1: {target} (call tree), .flat.txt (own time), .html\n")
+    print(_head(target, 90))
+    cpu_files = sorted(folder.glob(f"{target.stem}.cpu-*.pstats"))
+    summary = cpu_summary(cpu_files)
+    print(f"\nCPU profile of workers 2–{args.workers}: {folder}/{target.stem}.cpu-*.pstats\n")
+    print(summary)
+    return {"wall_tree": str(target), "cpu_files": [str(f) for f in cpu_files], "cpu_summary": summary}
+
+
+def _head(path: Path, lines: int) -> str:
+    return "\n".join(path.read_text().splitlines()[:lines])
+
+
+# Frames worth naming in the CPU profile: the portal's own, and the calls
+# into libraries that cost (the index writer, the session's flush and commit).
+_CPU_FRAMES = ("/portal/", "whoosh/writing.py", "sqlalchemy/orm/session.py")
+
+
+def _frame(stats: dict, file_end: str, name: str) -> tuple[int, float]:
+    """(calls, cumulative seconds) of one function in merged cProfile stats."""
+    calls, seconds = 0, 0.0
+    for (file, _, function), (_, nc, _tt, ct, _callers) in stats.items():
+        if function == name and file.endswith(file_end):
+            calls, seconds = calls + nc, seconds + ct
+    return calls, seconds
+
+
+def _where(file: str, line: int, name: str) -> str:
+    return f"{name}  {file.split('site-packages/')[-1].split(str(ROOT) + '/')[-1]}:{line}"
+
+
+def _index_line(per_request: float, per_document: float, documents: int) -> str:
+    if not documents:
+        return ("- applying the search log: not done by these workers (the wall-time one held "
+                "the index lock throughout); see its call tree\n")
+    share = per_document / max(per_request + per_document, 1e-9)
+    return (f"- applying the search log after the response: {per_document:.1f} ms per petition "
+            f"document written ({documents} written) → the index is {share:.0%} of a "
+            "submission's CPU in gunicorn\n")
+
+
+def cpu_summary(paths: list[Path], top: int = 35) -> str:
+    """Cumulative CPU per submission of the costliest frames, from cProfile
+    files of several workers merged.
+
+    The worker that holds the index lock applies the search log for all
+    workers, so index work is also given per document written: the request
+    and the index are then each counted once per petition."""
+    import pstats
+
+    stats = pstats.Stats(*map(str, paths)).stats
+    requests, request_s = _frame(stats, "portal/api/petitions.py", "submit")
+    documents, _ = _frame(stats, "whoosh/writing.py", "update_document")
+    _, apply_s = _frame(stats, "portal/search/indexer.py", "apply_pending")
+    total = sum(tt for _, _, tt, _ct, _callers in stats.values())
+    per_request = request_s * 1000 / max(requests, 1)
+    per_document = apply_s * 1000 / max(documents, 1)
+    rows = sorted(((ct, nc, _where(*key)) for key, (_, nc, _tt, ct, _callers) in stats.items()
+                   if any(part in key[0] for part in _CPU_FRAMES)), reverse=True)[:top]
+    lines = [f"CPU profile: {total:.1f} s of CPU in {len(paths)} workers; cProfile's own overhead "
+             "is included, so compare shares, not milliseconds, with the unprofiled runs",
+             f"- the request (view, commit): {per_request:.1f} ms per submission ({requests} served)",
+             _index_line(per_request, per_document, documents),
+             "| CPU ms per submission served | share | calls per submission | function |",
+             "|---|---|---|---|"]
+    lines += [f"| {ct * 1000 / max(requests, 1):.2f} | {ct / max(total, 1e-9):.0%} "
+              f"| {nc / max(requests, 1):.2f} | {where} |" for ct, nc, where in rows]
+    return "\n".join(lines)
+
+
+# --- the report ----------------------------------------------------------------------
+
+def _database_label(url: str) -> str:
+    return "PostgreSQL" if url.startswith("postgresql") else "SQLite"
+
+
+def _row_line(f: dict) -> str:
+    spread = f"{f['req_per_s']:,.0f} ({f['req_per_s_min']:,.0f}–{f['req_per_s_max']:,.0f})"
+    if "hello_rps_over_rps" in f:
+        ratios = (f"{f['hello_rps_over_rps']:.1f}× | {f['p95_over_hello_p95']:.1f}× | "
+                  f"{f['server_cpu_over_hello']:.1f}×")
+        verdict = "pass" if f["target_met"] else "**fail**"
+    else:
+        ratios, verdict = "1.0× | 1.0× | 1.0×", "baseline"
+    name = f"GET {HELLO_PATH}" if f["endpoint"] == "hello" else f"POST {SUBMIT_PATH}"
+    return (f"| {name} | {f['concurrency']} | {spread} | {f['p50_ms']:.1f} | {f['p95_ms']:.1f} "
+            f"| {f['p99_ms']:.1f} | {f['errors']} | {f['server_cpu_ms_per_request']:.2f} "
+            f"| {f['database_cpu_ms_per_request']:.2f} | {f['client_cpu_ms_per_request']:.2f} "
+            f"| {f['other_cpu_share']:.0%} | {f['cpu_ceiling_req_per_s']:,.0f} | {ratios} "
+            f"| {verdict} |")
+
+
+def print_report(report: dict) -> None:
+    a, seeded = report["args"], report["seeding"]
+    print(f"\n## Submission under load: {a['petitions']:,} petitions, "
+          f"{report['database']}, gunicorn {a['workers']} sync workers\n")
+    print(f"- machine: {report['cpus']} cores, shared by gunicorn, the load generator "
+          f"({a['client_procs']} processes), the database server and any other work on the "
+          "machine. CPU ms/req: per request answered in the run, warm-up included; database: "
+          "PostgreSQL's backends (SQLite works inside gunicorn's workers); other work: the "
+          "rest of the machine's busy time, as a share of all cores. CPU ceiling: req/s if "
+          "all cores did nothing but this (cores ÷ gunicorn + database + load generator CPU "
+          "per request), whatever the other work")
+    print(f"- each figure: median of {a['rounds']} rounds of {a['duration']:g} s after "
+          f"{a['warmup']:g} s warm-up (req/s range in brackets); closed loop, one connection "
+          "per request (sync workers close after each answer)")
+    if seeded and "load_s" in seeded:
+        print(f"- seeding: bulk load {a['petitions'] / seeded['load_s']:,.0f} petitions/s, "
+              f"index rebuild {seeded['index_s']:.0f} s")
+    print("- target: submission ≥ 300 req/s and p95 < 50 ms, no errors\n")
+    print("| endpoint | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors "
+          "| CPU ms/req: gunicorn | database | load gen. | other work | CPU ceiling req/s "
+          "| hello req/s ÷ req/s | p95 ÷ hello p95 | gunicorn CPU ÷ hello | target |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for f in report["rows"]:
+        print(_row_line(f))
+    c = report["check"]
+    print(f"\n- petitions afterwards: {c['petitions']:,} = {a['petitions']:,} seeded + "
+          f"{c['created_201']:,} answered 201 → {'exact' if c['petitions'] == c['expected'] else 'MISMATCH'}"
+          f" ({c['sent_by_api']:,} with channel API)")
+    print(f"- search log: {c['log_pending_after_load']} rows not yet applied when the load "
+          f"stopped, {c['log_applied_by_check']} applied by the check; index holds "
+          f"{c['index_petition_documents']:,} petition documents "
+          f"({'= petitions' if c['index_petition_documents'] == c['petitions'] else 'MISMATCH'})")
+    print("- gunicorn workers' peak resident memory (VmHWM): "
+          + ", ".join(f"{mb:.0f} MB" for mb in report["peak_rss_mb"].values()))
+    if report["workers_replaced"]:
+        print("- WARNING: a worker was replaced during a run (crash or timeout)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--petitions", type=int, default=100_000)
+    parser.add_argument("--database-url",
+                        help="postgresql://…/bench_… (default: SQLite in the temporary folder)")
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[8, 16])
+    parser.add_argument("--duration", type=float, default=20.0, help="measured seconds per run")
+    parser.add_argument("--warmup", type=float, default=3.0)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--client-procs", type=int, default=2, help="load generator processes")
+    parser.add_argument("--index-procs", type=int, default=2, help="processes building the index")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--profile", action="store_true", help="then profile one worker")
+    parser.add_argument("--json", type=Path, help="write the figures there")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--reuse", type=Path, metavar="FOLDER",
+                        help="a folder made by bench/generate.py (its database gains the "
+                        "submitted petitions)")
+    args = parser.parse_args()
+    folder = (args.reuse or Path(tempfile.mkdtemp(prefix="portal-submission-bench-"))).resolve()
+    print(f"working in {folder}")
+    try:
+        report = run(args, folder)
+    finally:
+        if args.keep or args.profile or args.reuse:
+            print(f"kept {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str))
+        print(f"figures written to {args.json}")
+
+
+def run(args, folder: Path) -> dict:
+    if args.reuse:  # a corpus made by bench/generate.py: its database and index
+        url = generate.read_summary(folder)["database_url"]
+        app = make_app(url, folder)
+        seeded = {"reused": str(folder)}
+        args.petitions, api_before = counts(app)
+    else:
+        url = prepare_database(args.database_url, folder)
+        app = make_app(url, folder)
+        seeded = seed(app, args.petitions, args.seed, args.index_procs)
+        api_before = 0
+    server = Server(url, folder, args.workers)
+    try:
+        runs = measure(server, url, args)
+        rss = server.peak_rss_mb()
+    finally:
+        server.stop()
+    created = sum(r.result.count(201) for r in runs if r.endpoint == "submission")
+    report = {"args": {k: v for k, v in vars(args).items() if k != "json"},
+              "database": _database_label(url), "cpus": os.cpu_count(),
+              "python": platform.python_version(), "seeding": seeded,
+              "rows": summarise(runs), "runs": [r.figures() for r in runs],
+              "peak_rss_mb": rss, "workers_replaced": any(r.cpu["workers_replaced"] for r in runs),
+              "check": check(app, args.petitions, created, api_before)}
+    print_report(report)
+    if args.profile:
+        report["profile"] = profile(url, folder, args)
+    with app.app_context():
+        from portal.extensions import db
+
+        db.engine.dispose()
+    return report
+
+
+if __name__ == "__main__":
+    main()
