@@ -92,8 +92,10 @@ _UNIT_TEXT = {unit.code: unit for unit in UNITS}
 def make_app(url: str, folder: Path):
     from portal import create_app
 
+    # Rate limits stay as configured: the limiter is one object shared by every
+    # app of the process, so turning it off here would turn it off for all.
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "OUTBOX_DIR": str(folder / "outbox"),
-                      "SEARCH_INDEX_DIR": str(folder / "index"), "RATELIMIT_ENABLED": False,
+                      "SEARCH_INDEX_DIR": str(folder / "index"),
                       "SEARCH_APPLY_AFTER_COMMIT": False}, env="test")
     if app.config["SQLALCHEMY_DATABASE_URI"] != url:
         raise SystemExit(f"refusing to run on another database than {url}")
