@@ -24,7 +24,7 @@ from portal import clock
 from portal.answers.models import Response, ResponseStatus
 from portal.dialogues.models import DialogueSession
 from portal.dialogues.states import SessionStatus
-from portal.petitions.models import Petition
+from portal.petitions.models import Category, Petition
 from portal.petitions.queries import is_published
 from portal.search.analysis import Terms, analyse
 from portal.units.models import Unit
@@ -171,21 +171,91 @@ def session_changes(ids: Iterable[int], *, session: Session) -> Iterator[Change]
         yield Change(documents, [k for k in all_keys if k not in kept])
 
 
+class _PetitionRow:
+    """A petition's indexed columns as plain attributes, read by
+    ``petition_document`` as it reads the model. For a rebuild, which reads
+    every petition: loaded as ORM objects (eager joins to unit, office and
+    holder, the identity map), a petition's document took ~260 µs, read as a
+    row ~180 µs. Slots: a column the document starts to need fails loudly
+    here instead of being left out."""
+
+    __slots__ = ("id", "title", "body", "kind", "category_id", "unit_id", "status",
+                 "submitter_id", "assignee_id", "is_public", "submitted_at", "ack_due_on",
+                 "due_on", "unit", "category")
+    is_open = Petition.is_open
+    deadline_on = property(Petition.__dict__["deadline_on"].fget)
+
+
+_ROW_FIELDS = _PetitionRow.__slots__[:-2]  # all but unit and category
+_ROW_COLUMNS = [getattr(Petition, name) for name in _ROW_FIELDS]
+
+
+@dataclass
+class BulkReader:
+    """Documents of many records at once, for a rebuild: the same documents
+    as ``CHANGES`` (the tests compare the index built from each), petitions
+    read as rows with units and categories loaded once."""
+
+    session: Session
+    units: dict[int, Unit] | None = None
+    categories: dict[int, Category] | None = None
+
+    def changes(self, kind: str, ids: list[int]) -> Iterator[Change]:
+        if kind != PETITION:
+            yield from CHANGES[kind](ids, session=self.session)
+            return
+        rows = {}
+        for values in self.session.execute(
+                sa.select(*_ROW_COLUMNS).where(Petition.id.in_(ids))):
+            row = _PetitionRow()
+            for name, value in zip(_ROW_FIELDS, values, strict=True):
+                setattr(row, name, value)
+            if (self.units is None or row.unit_id not in self.units
+                    or row.category_id not in self.categories):
+                self._load_places()  # once, and again for one added since
+            row.unit, row.category = self.units[row.unit_id], self.categories[row.category_id]
+            rows[row.id] = row
+        answers = published_answers(list(rows), self.session)
+        for petition_id in sorted(set(ids)):
+            row = rows.get(petition_id)
+            if row is None:
+                yield Change([], [key(PETITION, petition_id)])
+            else:
+                yield Change([petition_document(row, answers.get(petition_id, []))], [])
+
+    def _load_places(self) -> None:
+        # With their provinces, and kept (detached) between batches.
+        self.units = {u.id: u for u in self.session.scalars(
+            sa.select(Unit).options(selectinload(Unit.parent)))}
+        self.categories = {c.id: c for c in self.session.scalars(sa.select(Category))}
+
+
 CHANGES = {PETITION: petition_changes, SESSION: session_changes}
 _MODELS = {PETITION: Petition, SESSION: DialogueSession}
 
 
-def all_ids(kind: str, *, session: Session, batch: int = 1000) -> Iterator[list[int]]:
-    """Every record id of a kind, in batches, for a rebuild."""
+def all_ids(kind: str, *, session: Session, batch: int = 1000, after: int = 0,
+            upto: int | None = None) -> Iterator[list[int]]:
+    """Every record id of a kind (above ``after``, up to ``upto`` when
+    given), in batches, for a rebuild."""
     model = _MODELS[kind]
-    last = 0
+    last = after
     while True:
-        ids = list(session.scalars(
-            sa.select(model.id).where(model.id > last).order_by(model.id).limit(batch)))
+        query = sa.select(model.id).where(model.id > last)
+        if upto is not None:
+            query = query.where(model.id <= upto)
+        ids = list(session.scalars(query.order_by(model.id).limit(batch)))
         if not ids:
             return
         yield ids
         last = ids[-1]
+
+
+def nth_id(kind: str, position: int, *, session: Session) -> int:
+    """The id at ``position`` (from 0) in id order: where a rebuild splits
+    the records between processes."""
+    model = _MODELS[kind]
+    return session.scalar(sa.select(model.id).order_by(model.id).offset(position).limit(1))
 
 
 def record_count(kind: str, session: Session) -> int:
