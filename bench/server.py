@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -27,7 +27,7 @@ class Server:
     limits off (a benchmark is one client sending far more than a person)."""
 
     def __init__(self, database_url: str, folder: Path, workers: int, app: str = "wsgi:app"):
-        self.port = _free_port()
+        self.port = free_port()
         env = {**os.environ, "PORTAL_ENV": "production", "SECRET_KEY": "b" * 64,
                "DATABASE_URL": database_url,
                "SEARCH_INDEX_DIR": str(folder / "index"), "OUTBOX_DIR": str(folder / "outbox"),

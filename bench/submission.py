@@ -10,13 +10,11 @@ baseline.
 Target of the performance issue: POST /api/v1/petitions at 300 requests/s or
 more with p95 under 50 ms, with 100,000 petitions already in the database.
 
-1. A fresh database: a SQLite file under a temporary folder, or the
-   PostgreSQL database named by ``--database-url`` (dropped and created
-   again; its name must start with "bench"). Schema by ``db.create_all``,
-   units, categories, deadline rules and calendar by ``run_setup``, then N
-   petitions of ``bench/corpus.py`` in bulk (``bench/seeding.py``).
-2. The search index of those petitions, built as ``flask search rebuild``
-   does: each submission then applies the search log to a full-size index
+1. The corpus of ``bench/generate.py`` (N petitions with their histories,
+   answers and sessions) in a SQLite file under a temporary folder, or in
+   the PostgreSQL database named by ``--database-url`` (emptied first; its
+   name must start with "bench"), or ``--reuse`` of a folder it made.
+2. Its search index, built as ``flask search rebuild`` does: each submission then applies the search log to a full-size index
    after its response, as in production (an empty index would make Whoosh's
    segment merges cheaper than they are).
 3. gunicorn, ``--workers`` sync workers (4), production settings with rate
@@ -50,7 +48,6 @@ import platform
 import random
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -64,8 +61,9 @@ sys.path.insert(0, str(ROOT))
 
 import sqlalchemy as sa  # noqa: E402
 
-from bench import corpus, generate, load, seeding  # noqa: E402
+from bench import corpus, generate, load  # noqa: E402
 from bench.hello_app import HELLO_PATH  # noqa: E402
+from bench.server import free_port  # noqa: E402
 
 SUBMIT_PATH = "/api/v1/petitions"
 TARGET_RPS = 300.0
@@ -77,80 +75,22 @@ _CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 # --- the database ------------------------------------------------------------------
 
-def prepare_database(url: str | None, folder: Path) -> str:
-    """A SQLAlchemy URL of an empty database."""
+def bench_database(url: str | None) -> str | None:
+    """The PostgreSQL URL to fill (``generate`` empties it), or None for
+    SQLite in the working folder."""
     if not url:
-        return f"sqlite:///{folder}/bench.db"
+        return None
     from portal.config import database_url
 
     url = database_url(url)
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() != "postgresql":
         raise SystemExit("--database-url: a PostgreSQL URL (SQLite is the default)")
-    # The test suite owns "test"; refuse to drop anything not named for a bench.
+    # The test suite owns "test"; refuse to empty anything not named for a bench.
     if not (parsed.database or "").startswith("bench"):
-        raise SystemExit(f"refusing to drop database {parsed.database!r}: use a name starting "
+        raise SystemExit(f"refusing to empty database {parsed.database!r}: use a name starting "
                          "with 'bench', e.g. bench_submission")
-    engine = sa.create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
-        connection.execute(sa.text(f'CREATE DATABASE "{parsed.database}"'))
-    engine.dispose()
     return url
-
-
-def make_app(url: str, folder: Path):
-    from portal import create_app
-
-    return create_app({"SQLALCHEMY_DATABASE_URI": url, "SEARCH_INDEX_DIR": str(folder / "index"),
-                       "OUTBOX_DIR": str(folder / "outbox"), "RATELIMIT_ENABLED": False,
-                       "SEARCH_APPLY_AFTER_COMMIT": False}, env="test")
-
-
-def _progress(label: str, total: int):
-    started, step = time.perf_counter(), max(total // 5, 1)
-    state = {"done": 0, "next": step}
-
-    def report(count: int) -> None:
-        state["done"] += count
-        if state["done"] >= state["next"] or state["done"] >= total:
-            rate = state["done"] / max(time.perf_counter() - started, 1e-9)
-            print(f"  {label}: {state['done']:,}/{total:,} ({rate:,.0f}/s)", flush=True)
-            state["next"] += step
-    return report
-
-
-def seed(app, n: int, seed_: int, index_procs: int) -> dict:
-    from portal.demo import run_setup
-    from portal.extensions import db
-    from portal.search import indexer
-
-    figures = {}
-    with app.app_context():
-        db.create_all()
-        run_setup()
-        started = time.perf_counter()
-        loaded = _progress("loaded", n)
-        previous = [0]
-
-        def count(total: int) -> None:
-            loaded(total - previous[0])
-            previous[0] = total
-        seeding.load(corpus.generate(n, seed=seed_), progress=count)
-        if db.engine.dialect.name == "postgresql":
-            # Seeding writes ids itself: move the sequence past them, or the
-            # first submission would take id 1. Fresh statistics, as
-            # autovacuum would give a database that grew to this size.
-            db.session.execute(sa.text("SELECT setval(pg_get_serial_sequence('petitions', 'id'), "
-                                       "(SELECT max(id) FROM petitions))"))
-            db.session.commit()
-            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-                c.execute(sa.text("ANALYZE"))
-        figures["load_s"] = time.perf_counter() - started
-        started = time.perf_counter()
-        indexer.rebuild(_progress("indexed", n), procs=index_procs)
-        figures["index_s"] = time.perf_counter() - started
-    return figures
 
 
 # --- what residents send ---------------------------------------------------------
@@ -183,12 +123,6 @@ class Submissions:
 
 # --- the server --------------------------------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _status_fields(pid: int) -> dict[str, str]:
     text = Path(f"/proc/{pid}/status").read_text()
     return dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
@@ -203,7 +137,7 @@ class Server:
     """gunicorn serving ``bench.hello_app:app`` with production settings."""
 
     def __init__(self, url: str, folder: Path, workers: int, profile: Path | None = None):
-        self.port = _free_port()
+        self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "PORTAL_ENV": "production", "SECRET_KEY": "b" * 64,
                "DATABASE_URL": url, "SEARCH_INDEX_DIR": str(folder / "index"),
@@ -629,15 +563,16 @@ def main() -> None:
 
 def run(args, folder: Path) -> dict:
     if args.reuse:  # a corpus made by bench/generate.py: its database and index
-        url = generate.read_summary(folder)["database_url"]
-        app = make_app(url, folder)
+        summary = generate.read_summary(folder)
         seeded = {"reused": str(folder)}
-        args.petitions, api_before = counts(app)
     else:
-        url = prepare_database(args.database_url, folder)
-        app = make_app(url, folder)
-        seeded = seed(app, args.petitions, args.seed, args.index_procs)
-        api_before = 0
+        summary = generate.generate(args.petitions, args.seed, folder,
+                                    bench_database(args.database_url),
+                                    procs=args.index_procs, reset=True)
+        seeded = {"load_s": summary["load_seconds"], "index_s": summary["index_seconds"]}
+    url = summary["database_url"]
+    app = generate.make_app(url, folder)
+    args.petitions, api_before = counts(app)
     server = Server(url, folder, args.workers)
     try:
         runs = measure(server, url, args)
