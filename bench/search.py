@@ -109,20 +109,6 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 # --- the portal: database, index, server -----------------------------------
 
-def _progress(label: str, total: int) -> Callable[[int], None]:
-    started = time.perf_counter()
-    step = max(total // 10, 1)
-    done = {"count": 0, "next": step}
-
-    def report(count: int, *, absolute: bool = False) -> None:
-        done["count"] = count if absolute else done["count"] + count
-        if done["count"] >= done["next"] or done["count"] >= total:
-            rate = done["count"] / max(time.perf_counter() - started, 1e-9)
-            print(f"  {label}: {done['count']:,}/{total:,} ({rate:,.0f}/s)", flush=True)
-            done["next"] += step
-    return report
-
-
 def time_requests(server: Server, cases: list[Case]) -> list[float]:
     times = []
     for case in cases:

@@ -14,8 +14,9 @@ more with p95 under 50 ms, with 100,000 petitions already in the database.
    answers and sessions) in a SQLite file under a temporary folder, or in
    the PostgreSQL database named by ``--database-url`` (emptied first; its
    name must start with "bench"), or ``--reuse`` of a folder it made.
-2. Its search index, built as ``flask search rebuild`` does: each submission then applies the search log to a full-size index
-   after its response, as in production (an empty index would make Whoosh's
+2. Its search index, built as ``flask search rebuild`` does: each
+   submission then applies the search log to a full-size index after its
+   response, as in production (an empty index would make Whoosh's
    segment merges cheaper than they are).
 3. gunicorn, ``--workers`` sync workers (4), production settings with rate
    limits off (see ``bench/hello_app.py``), on a free loopback port.

@@ -10,7 +10,7 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from bench import generate, quality
+from bench import corpus_rows, generate, quality
 from portal.extensions import db
 from portal.petitions import tracking
 from portal.petitions.models import Petition
@@ -44,7 +44,7 @@ def test_generated_corpus_is_consistent_and_served_by_the_portal(corpus_folder):
     assert summary["checked"] == PETITIONS and summary["facts_differing"] == 0
     assert counts["petition_events"] > 3 * PETITIONS
     assert 0 < counts["ratings"] < counts["responses"] < PETITIONS * 1.2
-    assert counts["dialogue_sessions"] == PETITIONS // generate.SESSION_SHARE_PETITIONS
+    assert counts["dialogue_sessions"] == PETITIONS // corpus_rows.SESSION_SHARE_PETITIONS
     assert summary["index_records"] == PETITIONS + counts["dialogue_sessions"]
 
     app = generate.make_app(summary["database_url"], folder)
