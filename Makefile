@@ -57,7 +57,7 @@ run: demo
 serve: $(VENV)/.runtime translations
 	@$(BIN)/python -c 'from portal.config import main; main()'
 	PORTAL_ENV=production $(FLASK) db upgrade
-	PORTAL_ENV=production $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
+	PORTAL_ENV=production $(BIN)/gunicorn -c python:portal.serving --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 
 # One pytest worker per core, at most four (TEST_WORKERS=0 runs in one process).
 TEST_WORKERS ?= auto --maxprocesses=4

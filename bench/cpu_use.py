@@ -60,6 +60,7 @@ class CpuSnapshot:
     by process, the machine as a whole."""
 
     workers: dict[int, float]
+    follower: dict[int, float]
     database: dict[int, float]
     busy: float
     total: float
@@ -72,13 +73,14 @@ class CpuSnapshot:
                 database[pid] = cpu_seconds(pid)
             except FileNotFoundError:  # the backend ended meanwhile
                 continue
-        return cls(server.cpu_seconds(), database, *machine_cpu())
+        return cls(server.cpu_seconds(), server.follower_cpu_seconds(), database, *machine_cpu())
 
     def since(self, before: CpuSnapshot) -> dict:
         def spent(after: dict, earlier: dict) -> float:
             # A process born during the run counts from zero.
             return sum(cpu - earlier.get(pid, 0.0) for pid, cpu in after.items())
         return {"server_cpu_s": spent(self.workers, before.workers),
+                "indexer_cpu_s": spent(self.follower, before.follower),
                 "database_cpu_s": spent(self.database, before.database),
                 "machine_busy_s": self.busy - before.busy,
                 "machine_total_s": self.total - before.total,
@@ -109,8 +111,8 @@ def _where(file: str, line: int, name: str) -> str:
 
 def _index_line(per_request: float, per_document: float, documents: int) -> str:
     if not documents:
-        return ("- applying the search log: not done by these workers (the wall-time one held "
-                "the index lock throughout); see its call tree\n")
+        return ("- applying the search log: not done by these workers (the search follower "
+                "does it; its CPU is counted apart in the runs)\n")
     share = per_document / max(per_request + per_document, 1e-9)
     return (f"- applying the search log after the response: {per_document:.1f} ms per petition "
             f"document written ({documents} written) → the index is {share:.0%} of a "

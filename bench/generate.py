@@ -244,7 +244,13 @@ def generate(n: int, seed: int, folder: Path, url: str | None = None, *, procs: 
 
 
 def read_summary(folder: Path) -> dict:
-    return json.loads((folder / SUMMARY).read_text())
+    """What ``generate`` wrote into ``folder``. A SQLite database is the
+    one in this folder, wherever the folder was made: a copy of a corpus
+    must not write into the original."""
+    summary = json.loads((folder / SUMMARY).read_text())
+    if summary["database_url"].startswith("sqlite"):
+        summary["database_url"] = sqlite_url(folder)
+    return summary
 
 
 def main() -> None:

@@ -13,8 +13,9 @@ is what the portal itself costs, whatever the machine and its other load.
 every production default, except RATELIMIT_ENABLED=0 (the public write
 limit, 5 a minute per address, would refuse all but the first submissions
 of a load test coming from one address) and SESSION_COOKIE_SECURE=0 (plain
-HTTP on loopback). SEARCH_APPLY_AFTER_COMMIT stays on: each submission
-applies the search log to the index after its response, as in production.
+HTTP on loopback). As in production the master starts the search
+follower (``portal.serving``): it applies the search log to the index a few
+times a second, at a lower priority than the workers.
 
 As a gunicorn config file (``-c``) it adds hooks that profile the workers,
 from their 20th request to their exit, when BENCH_PROFILE names an output
@@ -74,6 +75,20 @@ def _start_profiler(age: int):
     profiler = cProfile.Profile(time.process_time)
     profiler.enable()
     return profiler
+
+
+def when_ready(server):
+    # The search follower beside the workers, as ``make serve`` runs it.
+    sys.path.insert(0, str(ROOT))
+    from portal import serving
+
+    serving.when_ready(server)
+
+
+def on_exit(server):
+    from portal import serving
+
+    serving.on_exit(server)
 
 
 def pre_request(worker, req):

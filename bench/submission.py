@@ -146,7 +146,8 @@ class Server:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
-                if self._get(HELLO_PATH) == 200 and len(self.workers()) == workers:
+                if (self._get(HELLO_PATH) == 200 and len(self.workers()) == workers
+                        and self.follower()):
                     return
             except OSError:
                 pass
@@ -164,12 +165,29 @@ class Server:
         finally:
             connection.close()
 
-    def workers(self) -> list[int]:
+    def _children(self) -> dict[int, bool]:
+        """The master's children: pid → whether it is the search follower."""
         pid = self.process.pid
-        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        children = {}
+        for child in map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split()):
+            try:
+                command = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+            except FileNotFoundError:  # ended meanwhile
+                continue
+            children[child] = command[-3:-1] == [b"search", b"follow"]
+        return children
+
+    def workers(self) -> list[int]:
+        return [pid for pid, follower in self._children().items() if not follower]
+
+    def follower(self) -> list[int]:
+        return [pid for pid, follower in self._children().items() if follower]
 
     def cpu_seconds(self) -> dict[int, float]:
         return {pid: cpu_seconds(pid) for pid in self.workers()}
+
+    def follower_cpu_seconds(self) -> dict[int, float]:
+        return {pid: cpu_seconds(pid) for pid in self.follower()}
 
     def peak_rss_mb(self) -> dict[int, float]:
         return {pid: int(status_fields(pid)["VmHWM"].split()[0]) / 1024 for pid in self.workers()}
@@ -193,10 +211,10 @@ class Run:
         r, cpu = self.result, self.cpu
         completed = max(sum(r.statuses.values()), 1)
         per_request = {f"{who}_cpu_ms_per_request": seconds * 1000 / completed for who, seconds in (
-            ("server", cpu["server_cpu_s"]), ("database", cpu["database_cpu_s"]),
-            ("client", r.client_cpu_s))}
-        other = (cpu["machine_busy_s"] - cpu["server_cpu_s"] - cpu["database_cpu_s"]
-                 - r.client_cpu_s)
+            ("server", cpu["server_cpu_s"]), ("indexer", cpu["indexer_cpu_s"]),
+            ("database", cpu["database_cpu_s"]), ("client", r.client_cpu_s))}
+        other = (cpu["machine_busy_s"] - cpu["server_cpu_s"] - cpu["indexer_cpu_s"]
+                 - cpu["database_cpu_s"] - r.client_cpu_s)
         ceiling = os.cpu_count() * 1000 / max(sum(per_request.values()), 1e-9)
         return {"endpoint": self.endpoint, "concurrency": self.concurrency, "round": self.round,
                 "cpu_ceiling_req_per_s": ceiling, "ok": r.ok, "req_per_s": r.throughput,
@@ -227,6 +245,7 @@ def measured(server: Server, url: str, endpoint: str, concurrency: int, round_: 
     print(f"  c={concurrency} round {round_} {endpoint}: {f['req_per_s']:,.0f} req/s, "
           f"p50 {f['p50_ms']:.1f} ms, p95 {f['p95_ms']:.1f} ms, p99 {f['p99_ms']:.1f} ms, "
           f"errors {f['errors']}; CPU ms/req: gunicorn {f['server_cpu_ms_per_request']:.2f}, "
+          f"search follower {f['indexer_cpu_ms_per_request']:.2f}, "
           f"database {f['database_cpu_ms_per_request']:.2f}, "
           f"load generator {f['client_cpu_ms_per_request']:.2f}; "
           f"other work {f['other_cpu_share']:.0%} of the machine", flush=True)
@@ -262,6 +281,7 @@ class Row:
                "p95_ms": self.median("p95_ms"), "p95_ms_worst_round": max(r["p95_ms"] for r in self.rounds),
                "p99_ms": self.median("p99_ms"), "errors": sum(r["errors"] for r in self.rounds),
                "server_cpu_ms_per_request": self.median("server_cpu_ms_per_request"),
+               "indexer_cpu_ms_per_request": self.median("indexer_cpu_ms_per_request"),
                "database_cpu_ms_per_request": self.median("database_cpu_ms_per_request"),
                "client_cpu_ms_per_request": self.median("client_cpu_ms_per_request"),
                "machine_busy_share": self.median("machine_busy_share"),
@@ -298,6 +318,37 @@ def counts(app) -> tuple[int, int]:
         by_api = db.session.scalar(sa.select(sa.func.count()).where(Petition.channel == Channel.API))
         db.session.remove()
     return total, by_api
+
+
+def _log_position(app) -> tuple[int, int]:
+    """(rows applied to the index, rows in the log)."""
+    from portal.extensions import db
+    from portal.search import indexer
+    from portal.search.log import last_id
+
+    with app.app_context():
+        directory = indexer.current_dir()
+        position = (indexer.read_applied(directory) if directory else 0, last_id(db.session))
+        db.session.remove()
+    return position
+
+
+def catch_up(server: Server, app, follower_before: float, log_before: int,
+             timeout: float = 600.0) -> dict:
+    """How far the follower was behind when the load stopped, and how long
+    it took to catch up; its CPU per row over the whole bench."""
+    started = time.monotonic()
+    applied, newest = _log_position(app)
+    pending = newest - applied
+    while applied < newest and time.monotonic() - started < timeout:
+        time.sleep(0.1)
+        applied, _ = _log_position(app)
+    caught_up = time.monotonic() - started
+    rows = newest - log_before
+    spent = sum(server.follower_cpu_seconds().values()) - follower_before
+    return {"pending_at_stop": pending, "caught_up_s": caught_up, "rows": rows,
+            "follower_cpu_s": spent, "follower_cpu_ms_per_row": spent * 1000 / max(rows, 1),
+            "ok": applied >= newest}
 
 
 def check(app, seeded: int, created: int, api_before: int = 0) -> dict:
@@ -360,6 +411,7 @@ def _row_line(f: dict) -> str:
     name = f"GET {HELLO_PATH}" if f["endpoint"] == "hello" else f"POST {SUBMIT_PATH}"
     return (f"| {name} | {f['concurrency']} | {spread} | {f['p50_ms']:.1f} | {f['p95_ms']:.1f} "
             f"| {f['p99_ms']:.1f} | {f['errors']} | {f['server_cpu_ms_per_request']:.2f} "
+            f"| {f['indexer_cpu_ms_per_request']:.2f} "
             f"| {f['database_cpu_ms_per_request']:.2f} | {f['client_cpu_ms_per_request']:.2f} "
             f"| {f['other_cpu_share']:.0%} | {f['cpu_ceiling_req_per_s']:,.0f} | {ratios} "
             f"| {verdict} |")
@@ -371,11 +423,13 @@ def print_report(report: dict) -> None:
           f"{report['database']}, gunicorn {a['workers']} sync workers\n")
     print(f"- machine: {report['cpus']} cores, shared by gunicorn, the load generator "
           f"({a['client_procs']} processes), the database server and any other work on the "
-          "machine. CPU ms/req: per request answered in the run, warm-up included; database: "
+          "machine. CPU ms/req: per request answered in the run, warm-up included; search "
+          "follower: the process applying the search log to the index (at a lower priority, "
+          "so under load it falls behind and catches up after; see below); database: "
           "PostgreSQL's backends (SQLite works inside gunicorn's workers); other work: the "
           "rest of the machine's busy time, as a share of all cores. CPU ceiling: req/s if "
-          "all cores did nothing but this (cores ÷ gunicorn + database + load generator CPU "
-          "per request), whatever the other work")
+          "all cores did nothing but this (cores ÷ gunicorn + follower + database + load "
+          "generator CPU per request), whatever the other work")
     print(f"- each figure: median of {a['rounds']} rounds of {a['duration']:g} s after "
           f"{a['warmup']:g} s warm-up (req/s range in brackets); closed loop, one connection "
           "per request (sync workers close after each answer)")
@@ -384,17 +438,21 @@ def print_report(report: dict) -> None:
               f"index rebuild {seeded['index_s']:.0f} s")
     print("- target: submission ≥ 300 req/s and p95 < 50 ms, no errors\n")
     print("| endpoint | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors "
-          "| CPU ms/req: gunicorn | database | load gen. | other work | CPU ceiling req/s "
-          "| hello req/s ÷ req/s | p95 ÷ hello p95 | gunicorn CPU ÷ hello | target |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| CPU ms/req: gunicorn | search follower | database | load gen. | other work "
+          "| CPU ceiling req/s | hello req/s ÷ req/s | p95 ÷ hello p95 | gunicorn CPU ÷ hello "
+          "| target |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for f in report["rows"]:
         print(_row_line(f))
     c = report["check"]
     print(f"\n- petitions afterwards: {c['petitions']:,} = {a['petitions']:,} seeded + "
           f"{c['created_201']:,} answered 201 → {'exact' if c['petitions'] == c['expected'] else 'MISMATCH'}"
           f" ({c['sent_by_api']:,} with channel API)")
-    print(f"- search log: {c['log_pending_after_load']} rows not yet applied when the load "
-          f"stopped, {c['log_applied_by_check']} applied by the check; index holds "
+    lag = report["index_lag"]
+    print(f"- search index: {lag['pending_at_stop']:,} log rows not yet applied when the last "
+          f"load stopped; the follower caught up {lag['caught_up_s']:.1f} s later, using "
+          f"{lag['follower_cpu_ms_per_row']:.2f} ms of CPU per row over the whole bench "
+          f"({lag['rows']:,} rows); {c['log_applied_by_check']} left for the check; index holds "
           f"{c['index_petition_documents']:,} petition documents "
           f"({'= petitions' if c['index_petition_documents'] == c['petitions'] else 'MISMATCH'})")
     print("- gunicorn workers' peak resident memory (VmHWM): "
@@ -451,8 +509,11 @@ def run(args, folder: Path) -> dict:
     args.petitions, api_before = counts(app)
     server = Server(url, folder, args.workers)
     try:
+        follower_before = sum(server.follower_cpu_seconds().values())
+        _, log_before = _log_position(app)
         runs = measure(server, url, args)
         rss = server.peak_rss_mb()
+        lag = catch_up(server, app, follower_before, log_before)
     finally:
         server.stop()
     created = sum(r.result.count(201) for r in runs if r.endpoint == "submission")
@@ -461,6 +522,7 @@ def run(args, folder: Path) -> dict:
               "python": platform.python_version(), "seeding": seeded,
               "rows": summarise(runs), "runs": [r.figures() for r in runs],
               "peak_rss_mb": rss, "workers_replaced": any(r.cpu["workers_replaced"] for r in runs),
+              "index_lag": lag,
               "check": check(app, args.petitions, created, api_before)}
     print_report(report)
     if args.profile:

@@ -41,6 +41,7 @@ from portal.petitions.states import RESIDENT_NOTE_EVENTS
 from portal.petitions.views import bp as petitions_bp
 from portal.search.views import bp as search_bp
 from portal.security import register_csrf, register_security_headers
+from portal.sqlite_writes import connection_options
 
 
 def create_app(overrides: dict | None = None, *, env: str | None = None) -> Flask:
@@ -65,6 +66,9 @@ def create_app(overrides: dict | None = None, *, env: str | None = None) -> Flas
 def register_extensions(app: Flask) -> None:
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
         INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+        **app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+        **connection_options(app.config["SQLALCHEMY_DATABASE_URI"])}
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)

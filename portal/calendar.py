@@ -111,6 +111,10 @@ class WorkCalendar:
     def __init__(self, overrides: Iterable[Override] = (), *, language: str = "vi"):
         self._overrides = {o.day: o for o in overrides}
         self._holidays = _statutory_holidays("vi" if language == "vi" else "en_US")
+        # Per year: how many working days the year has had before each of its
+        # days, so a count is two lookups rather than a walk (a deadline's
+        # risk date counts again from every day up to the due date).
+        self._running: dict[int, list[int]] = {}
 
     def day_off_reason(self, day: date) -> str | None:
         """Why ``day`` is not a working day, or None if it is one."""
@@ -127,7 +131,26 @@ class WorkCalendar:
         return None
 
     def is_working_day(self, day: date) -> bool:
-        return self.day_off_reason(day) is None
+        # Not through day_off_reason: naming the day would translate it.
+        override = self._overrides.get(day)
+        if override is not None:
+            return override.kind != DayKind.DAY_OFF
+        return day.weekday() < 5 and day not in self._holidays
+
+    def _running_count(self, year: int) -> list[int]:
+        running = self._running.get(year)
+        if running is None:
+            running, day, count = [0], date(year, 1, 1), 0
+            while day.year == year:
+                count += self.is_working_day(day)
+                running.append(count)
+                day += timedelta(days=1)
+            self._running[year] = running
+        return running
+
+    def _working_through(self, day: date) -> int:
+        """Working days from 1 January of ``day``'s year to ``day``, included."""
+        return self._running_count(day.year)[day.timetuple().tm_yday]
 
     def _skip(self, day: date, reason: str) -> Skipped:
         is_weekend = day.weekday() >= 5 and day not in self._overrides and day not in self._holidays
@@ -178,8 +201,8 @@ class WorkCalendar:
             return 0
         if unit == DayUnit.CALENDAR:
             return (until - after).days
-        return sum(1 for n in range(1, (until - after).days + 1)
-                   if self.is_working_day(after + timedelta(days=n)))
+        whole_years = sum(self._running_count(year)[-1] for year in range(after.year, until.year))
+        return whole_years + self._working_through(until) - self._working_through(after)
 
 
 def _check_days(days: int) -> None:

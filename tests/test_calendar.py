@@ -1,6 +1,6 @@
 """The working-day calendar: weekends, Tết, swapped days, year boundaries."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -101,6 +101,22 @@ def test_count_days_between(calendar):
     assert calendar.count_days(date(2026, 2, 13), date(2026, 2, 27), DayUnit.WORKING) == 5
     assert calendar.count_days(date(2026, 2, 13), date(2026, 2, 27), DayUnit.CALENDAR) == 14
     assert calendar.count_days(date(2026, 2, 27), date(2026, 2, 13), DayUnit.WORKING) == 0
+
+
+def test_counts_agree_with_walking_the_days_across_years_and_swaps(calendar):
+    # Counting uses running totals per year; a walk asks each day in turn.
+    # Both must agree across Tết, swapped Saturdays and New Year.
+    extra = WorkCalendar([*SWAPS, Override(date(2025, 12, 31), DayKind.DAY_OFF, "Nghỉ thêm"),
+                          Override(date(2026, 1, 3), DayKind.WORKING_DAY, "Làm bù")])
+    days = [date(2024, 12, 20), date(2025, 4, 28), date(2025, 12, 30), date(2026, 1, 2),
+            date(2026, 1, 3), date(2026, 2, 13), date(2026, 2, 23), date(2027, 1, 4)]
+    for after in days:
+        for until in days:
+            walked = sum(1 for n in range(1, max((until - after).days, 0) + 1)
+                         if extra.day_off_reason(after + timedelta(days=n)) is None)
+            assert extra.count_days(after, until, DayUnit.WORKING) == walked, (after, until)
+    assert extra.is_working_day(date(2026, 1, 3)), "a make-up Saturday counts"
+    assert not extra.is_working_day(date(2025, 12, 31))
 
 
 def test_due_dates_survive_a_round_trip_through_json(calendar):

@@ -53,17 +53,18 @@ def _flatten_contact(body: dict) -> dict:
     return flat
 
 
-def _category_id(body: dict, errors: dict) -> dict:
-    """The web form picks a category by number; programs name it by code."""
+def _category(body: dict, errors: dict) -> tuple[dict, Category | None]:
+    """The web form picks a category by number; programs name it by code.
+    The body as the form reads it, and the active category named."""
     code = body.get("category")
     if not isinstance(code, str) or not code:
-        return body
+        return body, None
     found = queries.category_by_code(code, active=True)
     if found is None:
         errors["category"] = [_("Không có lĩnh vực mã '%(code)s'. Xem /api/v1/categories.",
                                 code=code[:40])]
-        return {**body, "category": None}
-    return {**body, "category": str(found.id)}
+        return {**body, "category": None}, None
+    return {**body, "category": str(found.id)}, found
 
 
 def _session(body: dict, errors: dict) -> DialogueSession | None:
@@ -107,13 +108,16 @@ def submit():
     errors: dict[str, list[str]] = {}
     session = _session(body, errors)
     commune = _commune(body, session, errors)
-    form = filled_form(PetitionContentForm, _category_id(body, errors), PETITION_FIELDS,
-                       categories=queries.active_categories())
+    body, category = _category(body, errors)
+    # The code was looked up among the active categories already: the form
+    # only has to check that one was named.
+    form = filled_form(PetitionContentForm, body, PETITION_FIELDS,
+                       categories=[category] if category else [])
     errors = {**form_errors(form, PETITION_FIELDS), **errors}
     stop_on(errors)
     draft = services.PetitionDraft(
         title=form.title.data, body=form.body.data, kind=PetitionKind(form.kind.data),
-        category=db.session.get(Category, int(form.category.data)), unit=commune,
+        category=category, unit=commune,
         contact_name=form.contact_name.data, contact_phone=form.contact_phone.data,
         contact_email=form.contact_email.data, hide_identity=form.hide_identity.data,
         is_public=form.is_public.data, channel=Channel.API)
@@ -123,9 +127,12 @@ def submit():
             petition = room.send_question(session, draft, actor=actor)
         else:
             petition = services.submit_petition(draft, actor=actor)
+    # Shaped before the commit, while the new petition is still loaded: after
+    # it, every attribute would be read back from the database.
+    answer = shapes.petition_for_sender(petition, actor)
     db.session.commit()
-    return shapes.petition_for_sender(petition, actor), 201, {
-        "Location": request.host_url.rstrip("/") + f"/api/v1/petitions/{petition.tracking_code}"}
+    return answer, 201, {
+        "Location": request.host_url.rstrip("/") + f"/api/v1/petitions/{answer['tracking_code']}"}
 
 
 def _by_code(code: str) -> Petition:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -34,8 +35,18 @@ RISK_SHARE = 0.25  # "at risk" when less than a quarter of the time is left
 
 
 def load_calendar(language: str = "vi") -> WorkCalendar:
-    entries = db.session.scalars(sa.select(CalendarDay)).all()
-    return WorkCalendar([Override(e.day, e.kind, e.reason) for e in entries], language=language)
+    """The calendar as this transaction sees it. The entries are read every
+    time, as plain rows; the calendar built from them (with its running
+    counts of working days) is kept while they stay the same."""
+    entries = tuple(db.session.execute(
+        sa.select(CalendarDay.day, CalendarDay.kind, CalendarDay.reason)
+        .order_by(CalendarDay.day)).all())
+    return _calendar_of(entries, language)
+
+
+@lru_cache(maxsize=8)
+def _calendar_of(entries: tuple[tuple[date, DayKind, str], ...], language: str) -> WorkCalendar:
+    return WorkCalendar([Override(*entry) for entry in entries], language=language)
 
 
 def rule_for(petition: Petition) -> DeadlineRule | None:

@@ -28,6 +28,7 @@ from portal.petitions.models import Petition, PetitionEvent
 from portal.units.models import Unit
 
 _TOUCHED = "inspection_touched"
+_CREATED = "inspection_created"
 BATCH = 500
 
 _FACT_COLUMNS = [c.name for c in PetitionFacts.__table__.columns]
@@ -37,11 +38,15 @@ _SPAN_COLUMNS = [c.name for c in ClockSpan.__table__.columns if c.name != "id"]
 @event.listens_for(Session, "after_flush")
 def _collect(session: Session, flush_context) -> None:
     touched = session.info.setdefault(_TOUCHED, set())
+    created = session.info.setdefault(_CREATED, set())
     for obj in (*session.new, *session.dirty):
         if isinstance(obj, PetitionEvent):
             touched.add(obj.petition_id)
-        elif isinstance(obj, Petition) and obj.id is not None and (
-                obj in session.new or session.is_modified(obj, include_collections=False)):
+        elif isinstance(obj, Petition) and obj in session.new:
+            touched.add(obj.id)
+            created.add(obj.id)
+        elif isinstance(obj, Petition) and obj.id is not None and session.is_modified(
+                obj, include_collections=False):
             touched.add(obj.id)
 
 
@@ -49,14 +54,17 @@ def _collect(session: Session, flush_context) -> None:
 def _recompute(session: Session) -> None:
     session.flush()
     touched = session.info.pop(_TOUCHED, None)
+    created = session.info.pop(_CREATED, set())
     if touched:
-        recompute(session, sorted(touched))
+        recompute(session, sorted(touched), created=created)
         session.info.pop(_TOUCHED, None)  # our own writes touch nothing that needs it
+        session.info.pop(_CREATED, None)
 
 
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
     session.info.pop(_TOUCHED, None)
+    session.info.pop(_CREATED, None)
 
 
 def _subjects(session: Session, ids: list[int]) -> dict[int, Subject]:
@@ -119,7 +127,10 @@ def read(session: Session, ids: list[int],
         yield fact_row(subject, facts), span_rows(subject, facts)
 
 
-def recompute(session: Session, ids: Iterable[int], calendar: WorkCalendar | None = None) -> int:
+def recompute(session: Session, ids: Iterable[int], calendar: WorkCalendar | None = None, *,
+              created: set[int] = frozenset()) -> int:
+    """Replace the facts and spans of ``ids``; those in ``created`` were
+    inserted in this transaction, so they have none to delete yet."""
     ids = list(ids)
     calendar = calendar or load_calendar()
     done = 0
@@ -129,8 +140,10 @@ def recompute(session: Session, ids: Iterable[int], calendar: WorkCalendar | Non
         for row, petition_spans in read(session, chunk, calendar):
             facts.append(row)
             spans.extend(petition_spans)
-        session.execute(sa.delete(ClockSpan).where(ClockSpan.petition_id.in_(chunk)))
-        session.execute(sa.delete(PetitionFacts).where(PetitionFacts.petition_id.in_(chunk)))
+        stale = [petition_id for petition_id in chunk if petition_id not in created]
+        if stale:
+            session.execute(sa.delete(ClockSpan).where(ClockSpan.petition_id.in_(stale)))
+            session.execute(sa.delete(PetitionFacts).where(PetitionFacts.petition_id.in_(stale)))
         # Core inserts of the tables: the ORM's bulk path splits rows by the
         # keys that are not None, into thousands of small statements.
         if facts:

@@ -97,6 +97,10 @@ def submit_petition(draft: PetitionDraft, *, actor: User | None) -> Petition:
         kind=draft.kind,
         category=draft.category,
         unit=draft.unit,
+        # Read by the deadline rule before the petition is flushed, when a
+        # relationship has not yet set its column.
+        category_id=draft.category.id,
+        unit_id=draft.unit.id,
         channel=draft.channel,
         status=PetitionStatus.RECEIVED,
         submitter=actor if signed_in else None,
@@ -107,6 +111,10 @@ def submit_petition(draft: PetitionDraft, *, actor: User | None) -> Petition:
         is_public=draft.is_public,
         submitted_at=now,
     )
+    # Deadlines before the first flush: the petition is inserted with them,
+    # not inserted and then updated.
+    with db.session.no_autoflush:
+        refresh_deadlines(petition)
     db.session.add(petition)
     petition.record(
         EventType.SUBMITTED,
@@ -115,7 +123,6 @@ def submit_petition(draft: PetitionDraft, *, actor: User | None) -> Petition:
         data={"channel": str(draft.channel)},
     )
     db.session.flush()
-    refresh_deadlines(petition)
     return petition
 
 

@@ -3,12 +3,16 @@ and say how far it is behind."""
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+
 import click
 from flask.cli import AppGroup
 from sqlalchemy.orm import Session
 
 from portal.extensions import db
-from portal.search import documents, indexer
+from portal.search import documents, follower, indexer
 from portal.search.log import last_id, pending_count
 
 search_cli = AppGroup("search", help="Chỉ mục tìm kiếm.")
@@ -24,9 +28,27 @@ def sync_command() -> None:
     click.echo(f"Đã cập nhật chỉ mục: {applied} thay đổi.")
 
 
+@search_cli.command("follow")
+@click.option("--interval", default=0.5, show_default=True, type=click.FloatRange(0.05, 60),
+              help="Số giây giữa hai lần đọc nhật ký.")
+@click.option("--nice", default=10, show_default=True, type=click.IntRange(0, 19),
+              help="Hạ mức ưu tiên CPU để yêu cầu của người dân được phục vụ trước.")
+def follow_command(interval: float, nice: int) -> None:
+    """Giữ chỉ mục theo kịp nhật ký thay đổi cho tới khi bị dừng (SIGTERM,
+    Ctrl-C); `make serve` tự chạy lệnh này bên cạnh gunicorn."""
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    try:
+        applied = follower.follow(stop, interval=interval, nice=nice)
+    except indexer.Busy as exc:
+        raise click.ClickException(f"Đã có tiến trình theo dõi chỉ mục này ({exc}).") from None
+    click.echo(f"Đã dừng theo dõi; đã áp dụng {applied} thay đổi.")
+
+
 @search_cli.command("rebuild")
-@click.option("--procs", default=1, show_default=True, type=click.IntRange(1, 16),
-              help="Số tiến trình cùng lập chỉ mục.")
+@click.option("--procs", default=min(os.cpu_count() or 1, 16), show_default="số lõi CPU",
+              type=click.IntRange(1, 16), help="Số tiến trình cùng lập chỉ mục.")
 def rebuild_command(procs: int) -> None:
     """Lập lại toàn bộ chỉ mục vào thư mục mới rồi thay thế, không gián đoạn tìm kiếm."""
     with Session(db.engine) as session:

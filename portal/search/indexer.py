@@ -7,6 +7,7 @@ Layout of ``SEARCH_INDEX_DIR``::
     gen-…/applied                         the last search-log id applied to it
     gen-…/schema                          the schema version it was built with
     .sync.lock                            one applier at a time, per machine
+    .follower.lock                        held by the follower (follower.py) while it runs
 
 Applying takes the sync lock without waiting. If another worker holds it,
 this one leaves: the holder looks for new rows again after it lets go, and
@@ -43,6 +44,7 @@ from portal.search.schema import build_schema
 log = logging.getLogger(__name__)
 
 CURRENT = "current"
+FOLLOWER_LOCK = ".follower.lock"
 APPLIED = "applied"
 SCHEMA = "schema"
 BATCH = 2000
@@ -98,6 +100,34 @@ def sync_lock(base: Path, *, wait: bool) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def follower_running(base: Path | None = None) -> bool:
+    """Whether a follower (``flask search follow``) keeps the index in ``base``."""
+    path = (base or root()) / FOLLOWER_LOCK
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        return False
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        return False  # closing the file lets go of the shared lock
+
+
+@contextmanager
+def follower_lock(base: Path) -> Iterator[None]:
+    """Held by the follower for as long as it runs; the operating system lets
+    go of it when the process ends, however it ends."""
+    base.mkdir(parents=True, exist_ok=True)
+    with (base / FOLLOWER_LOCK).open("ab") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Busy(f"a follower already keeps {base}") from None
+        yield
 
 
 def _new_generation(base: Path) -> Path:
@@ -218,11 +248,14 @@ def _apply_quietly() -> None:
 
 
 def apply_after_commit() -> None:
-    """Called after each commit that logged a change. It never fails the
-    request: what is not applied now stays in the log. In a request it runs
-    once the response has been sent, so nobody waits for the index."""
+    """Called after each commit that logged a change, unless a follower runs
+    (follower.py). It never fails the request: what is not applied now stays
+    in the log. In a request it runs once the response has been sent, so
+    nobody waits for the index."""
     if not has_app_context() or not current_app.config["SEARCH_APPLY_AFTER_COMMIT"]:
         return
+    if follower_running():
+        return  # it applies the log within its interval, many changes at once
     if not has_request_context():
         _apply_quietly()
         return

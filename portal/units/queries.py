@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy.orm import joinedload
 
 from portal import vietnamese
 from portal.errors import RuleViolation
@@ -21,7 +22,10 @@ def provinces() -> list[Unit]:
 def unit_by_code(code: str) -> Unit | None:
     if "\x00" in code:  # typed by nobody; PostgreSQL refuses it in a comparison
         return None
-    return db.session.scalar(sa.select(Unit).where(Unit.code == code))
+    # With its province: whoever looks a commune up by code shows or files
+    # something under it, and would load the province next.
+    return db.session.scalar(sa.select(Unit).where(Unit.code == code)
+                             .options(joinedload(Unit.parent)))
 
 
 def communes_of(province: Unit) -> list[Unit]:
